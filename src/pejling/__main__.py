@@ -1,0 +1,3 @@
+from pejling.cli import main
+
+main()

@@ -1,0 +1,52 @@
+"""Forms rendered with DKFDS markup: errors at the field and in a summary at the top."""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+
+class DkfdsFormRenderer(TemplatesSetting):
+    form_template_name = "components/form.html"
+    field_template_name = "components/field.html"
+
+
+_WIDGET_CLASSES = {
+    forms.Select: "form-select",
+    forms.SelectMultiple: "form-select",
+    forms.CheckboxInput: "form-checkbox",
+    forms.RadioSelect: "form-radio",
+    forms.CheckboxSelectMultiple: "form-checkbox",
+    forms.Textarea: "form-input",
+}
+
+
+class DkfdsFormMixin:
+    """Gives every widget its DKFDS class and ties hints and errors to it for screen readers."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            css = next(
+                (c for kind, c in _WIDGET_CLASSES.items() if isinstance(widget, kind)), "form-input"
+            )
+            widget.attrs.setdefault("class", css)
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        # Errors are known only now; point each invalid widget at its message.
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-invalid"] = "true"
+                hint = f"id_{name}-hint" if self.fields[name].help_text else ""
+                widget.attrs["aria-describedby"] = f"{hint} id_{name}-error".strip()
+
+
+class Form(DkfdsFormMixin, forms.Form):
+    pass
+
+
+class ModelForm(DkfdsFormMixin, forms.ModelForm):
+    pass

@@ -1,0 +1,55 @@
+"""The main navigation, built from what the user may do."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from pejling.accounts.roles import Capability
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    capability: str | None = None  # None: every logged-in user
+    description: str = ""
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+ITEMS = [
+    NavItem(_("Forside"), "core:start"),
+    NavItem(
+        _("Baggrundsopgaver"),
+        "core:tasks",
+        Capability.RUN_BACKGROUND_TASKS,
+        _("Start opgaver, der kører i baggrunden, og følg deres fremdrift."),
+    ),
+    NavItem(
+        _("Revisionsspor"),
+        "audit:changes",
+        Capability.VIEW_AUDIT_LOG,
+        _("Hvem har oprettet, ændret eller slettet hvad, og hvornår."),
+    ),
+    NavItem(
+        _("Adgangslog"),
+        "audit:access",
+        Capability.VIEW_AUDIT_LOG,
+        _("Hvem har set oplysninger, der indeholder personoplysninger."),
+    ),
+    NavItem(
+        _("Min profil"),
+        "accounts:profile",
+        None,
+        _("Dine oplysninger, din adgangskode og dine API-nøgler."),
+    ),
+]
+
+
+def items_for(user) -> list[NavItem]:
+    if not user.is_authenticated:
+        return []
+    return [item for item in ITEMS if item.capability is None or user.can(item.capability)]

@@ -1,0 +1,27 @@
+"""The demo data set, built from the source documents; loading it twice creates nothing twice.
+
+Each part of the product adds a loader to ``LOADERS``; they run in order, in one transaction.
+"""
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+from pejling.audit.context import origin
+from pejling.audit.models import Channel
+from pejling.demo import accounts
+
+DEMO_PASSWORD = accounts.DEMO_PASSWORD
+
+LOADERS: list[tuple[str, Callable[[], dict[str, int]]]] = [
+    ("accounts", accounts.load),
+]
+
+
+def load_all() -> dict[str, dict[str, int]]:
+    """Load every part; returns, per part, how many records each step created."""
+    report = {}
+    with origin(Channel.COMMAND, path="demo"), transaction.atomic():
+        for name, loader in LOADERS:
+            report[name] = loader()
+    return report
