@@ -29,3 +29,22 @@ def test_readme_quick_start_has_exactly_two_commands():
 
 def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_english_catalogue_is_complete():
+    import polib
+
+    catalogue = polib.pofile(str(PACKAGE / "locale" / "en" / "LC_MESSAGES" / "django.po"))
+    untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    assert untranslated == []
+    assert fuzzy == []
+
+
+def test_the_english_catalogue_is_compiled_and_used():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert translation.gettext("Forside") == "Front page"
+    with translation.override("da"):
+        assert translation.gettext("Forside") == "Forside"
