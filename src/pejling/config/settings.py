@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "pejling.accounts",
     "pejling.audit",
     "pejling.core",
+    "pejling.governance",
+    "pejling.policy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -9,12 +9,13 @@ from django.db import transaction
 
 from pejling.audit.context import origin
 from pejling.audit.models import Channel
-from pejling.demo import accounts
+from pejling.demo import accounts, policy
 
 DEMO_PASSWORD = accounts.DEMO_PASSWORD
 
 LOADERS: list[tuple[str, Callable[[], dict[str, int]]]] = [
     ("accounts", accounts.load),
+    ("policy", policy.load),
 ]
 
 
