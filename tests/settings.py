@@ -6,8 +6,8 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("PEJLING_VAR_DIR", tempfile.mkdtemp(prefix="pejling-tests-"))
 
-from pejling.config.settings import *  # noqa: E402, F403
-from pejling.config.settings import INSTALLED_APPS, STATIC_ROOT, STORAGES  # noqa: E402
+from pejling.config.settings import *  # noqa: F403
+from pejling.config.settings import INSTALLED_APPS, STATIC_ROOT, STORAGES
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

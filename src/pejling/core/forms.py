@@ -1,12 +1,21 @@
 """Forms rendered with DKFDS markup: errors at the field and in a summary at the top."""
 
 from django import forms
+from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+
+
+class DkfdsBoundField(BoundField):
+    def get_context(self) -> dict:
+        # ``as_field_group`` renders the field template on its own, without the form template's
+        # loop variables: hand it the field's errors so they are shown at the field.
+        return {**super().get_context(), "errors": self.errors}
 
 
 class DkfdsFormRenderer(TemplatesSetting):
     form_template_name = "components/form.html"
     field_template_name = "components/field.html"
+    bound_field_class = DkfdsBoundField
 
 
 _WIDGET_CLASSES = {
@@ -32,6 +41,14 @@ class DkfdsFormMixin:
             widget.attrs.setdefault("class", css)
             if field.help_text:
                 widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def get_context(self) -> dict:
+        context = super().get_context()
+        # Django's "errors" holds only the errors outside the fields; the summary at the top
+        # (components/form.html) must also appear when only a field is wrong.
+        if self.is_bound and self.errors:
+            context["errors"] = context["errors"] or self.errors
+        return context
 
     def full_clean(self) -> None:
         super().full_clean()
