@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("pejling.core.urls")),
     path("konto/", include("pejling.accounts.urls")),
     path("log/", include("pejling.audit.urls")),
+    path("politik/", include("pejling.policy.urls")),
     path("api/v1/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

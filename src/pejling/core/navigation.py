@@ -23,6 +23,18 @@ class NavItem:
 ITEMS = [
     NavItem(_("Forside"), "core:start"),
     NavItem(
+        _("Politik"),
+        "policy:policy_list",
+        Capability.READ_INTERNAL,
+        _("Vision, principper, temaer, pejlemærker, mål, initiativer og handleplaner."),
+    ),
+    NavItem(
+        _("Budget"),
+        "policy:budget",
+        Capability.READ_INTERNAL,
+        _("Bevillinger, fordeling på initiativer og indsatsspor, og forbrug."),
+    ),
+    NavItem(
         _("Baggrundsopgaver"),
         "core:tasks",
         Capability.RUN_BACKGROUND_TASKS,

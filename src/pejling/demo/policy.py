@@ -485,7 +485,7 @@ def _vision_2022() -> Policy:
             VISION_2018,
             date(2018, 1, 1),
             TextVersion.Reason.ORIGINAL,
-            "Det forrige Beskæftigelses- og Integrationsudvalg",
+            "det forrige Beskæftigelses- og Integrationsudvalg",
             "",
             "Vedtaget i 2018; dagen er ikke oplyst, så året er angivet.",
         ),

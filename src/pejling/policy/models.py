@@ -120,7 +120,17 @@ class Policy(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    # Path segments of the policy pages that a policy's slug must not take.
+    RESERVED_SLUGS = frozenset(
+        {
+            "ny", "maal", "initiativer", "handleplaner", "maalsaetninger", "budget",
+            "bevillinger", "budgetlinjer", "tekster", "temaer", "pejlemaerker", "fokusomraader",
+        }
+    )
+
     def clean(self) -> None:
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("Dette kortnavn er reserveret. Vælg et andet.")})
         if self.period_end is not None and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("Perioden kan ikke slutte, før den begynder.")})
 
