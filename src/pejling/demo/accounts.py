@@ -20,7 +20,14 @@ ADMINISTRATIONS = [
 USERS = [
     ("admin", "Anders", "Holm", "Systemadministrator", Role.ADMINISTRATOR, "BIF"),
     ("politik", "Mette", "Lund", "Fuldmægtig, politik og analyse", Role.POLICY_OFFICER, "BIF"),
-    ("koordinator", "Karim", "Hassan", "Koordinator, integrationstaskforce", Role.COORDINATOR, "BIF"),
+    (
+        "koordinator",
+        "Karim",
+        "Hassan",
+        "Koordinator, integrationstaskforce",
+        Role.COORDINATOR,
+        "BIF",
+    ),
     ("raadgiver", "Sofie", "Nielsen", "Rådgiver, integrationstaskforce", Role.ADVISOR, "BIF"),
     ("kontakt", "Lars", "Petersen", "Kontaktperson", Role.CONTACT_PERSON, "TMF"),
     ("analytiker", "Amira", "Jensen", "Analytiker", Role.ANALYST, "BIF"),

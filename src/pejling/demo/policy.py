@@ -105,7 +105,9 @@ MUNICIPALITY_ITEMS = [
     "byen tager ansvar for integrationen.",
 ]
 
-INITIATIVES_PLACEHOLDER = "[Her indsættes de konkrete initiativer, der sættes i gang for at nå målene]"
+INITIATIVES_PLACEHOLDER = (
+    "[Her indsættes de konkrete initiativer, der sættes i gang for at nå målene]"
+)
 
 THEMES = [
     (
@@ -185,7 +187,9 @@ def _bland_dig_i_byen() -> Policy:
     )
     vision = crud.create(
         actor=None,
-        instance=VersionedText(policy=policy, kind=VersionedText.Kind.VISION, title="Bland dig i byen"),
+        instance=VersionedText(
+            policy=policy, kind=VersionedText.Kind.VISION, title="Bland dig i byen"
+        ),
     )
     services.add_text_version(
         actor=None,
@@ -477,7 +481,9 @@ def _vision_2022() -> Policy:
     vision = crud.create(
         actor=None,
         instance=VersionedText(
-            policy=policy, kind=VersionedText.Kind.VISION, title="Beskæftigelses- og Integrationsforvaltningens vision"
+            policy=policy,
+            kind=VersionedText.Kind.VISION,
+            title="Beskæftigelses- og Integrationsforvaltningens vision",
         ),
     )
     for body, valid_from, reason, by, reference, note in [
@@ -591,12 +597,29 @@ STRANDS = [
         "Efteruddannelsesprogram",
         Decimal("600000"),
         [
-            ("Oplæg/kort uddannelsesforløb for medlemmer af Borgerrepræsentationen og "
-             "adm-dir-kredsen", PlanTarget.Kind.YES_NO, None, None, ""),
-            ("Uddannelsesforløb for udvalgte kontorchefer og teamchefer",
-             PlanTarget.Kind.YES_NO, None, None, ""),
-            ("Uddannelsesforløb for nøglemedarbejdere med fokus på HR, kommunikation og "
-             "medarbejdere med borgerkontakt", PlanTarget.Kind.YES_NO, None, None, ""),
+            (
+                "Oplæg/kort uddannelsesforløb for medlemmer af Borgerrepræsentationen og "
+                "adm-dir-kredsen",
+                PlanTarget.Kind.YES_NO,
+                None,
+                None,
+                "",
+            ),
+            (
+                "Uddannelsesforløb for udvalgte kontorchefer og teamchefer",
+                PlanTarget.Kind.YES_NO,
+                None,
+                None,
+                "",
+            ),
+            (
+                "Uddannelsesforløb for nøglemedarbejdere med fokus på HR, kommunikation og "
+                "medarbejdere med borgerkontakt",
+                PlanTarget.Kind.YES_NO,
+                None,
+                None,
+                "",
+            ),
         ],
     ),
     (
@@ -607,10 +630,21 @@ STRANDS = [
         "Supplerende initiativer i kommunikationsstrategien",
         Decimal("450000"),
         [
-            ("Der gennemføres i 2012 et forsøg med omformulering af standardbreve fra kommunen",
-             PlanTarget.Kind.YES_NO, None, None, ""),
-            ("Der etableres i 2012 forsøg med videoteletolkning og rådighedstolkning på udvalgte "
-             "institutioner i Københavns Kommune", PlanTarget.Kind.YES_NO, None, None, ""),
+            (
+                "Der gennemføres i 2012 et forsøg med omformulering af standardbreve fra kommunen",
+                PlanTarget.Kind.YES_NO,
+                None,
+                None,
+                "",
+            ),
+            (
+                "Der etableres i 2012 forsøg med videoteletolkning og rådighedstolkning på "
+                "udvalgte institutioner i Københavns Kommune",
+                PlanTarget.Kind.YES_NO,
+                None,
+                None,
+                "",
+            ),
         ],
     ),
     (
@@ -621,11 +655,21 @@ STRANDS = [
         "Udvidelse af Equality Lab",
         Decimal("450000"),
         [
-            ("Equality Lab 2.0 udvides til 8-10 nye institutioner i 2012",
-             PlanTarget.Kind.RANGE, Decimal(8), Decimal(10), "nye institutioner"),
-            ("3-4 af de nuværende pilotinstitutioner tilknyttes projektet som "
-             "mentor-institutioner i 2012", PlanTarget.Kind.COUNT, Decimal(3), Decimal(4),
-             "mentor-institutioner"),
+            (
+                "Equality Lab 2.0 udvides til 8-10 nye institutioner i 2012",
+                PlanTarget.Kind.RANGE,
+                Decimal(8),
+                Decimal(10),
+                "nye institutioner",
+            ),
+            (
+                "3-4 af de nuværende pilotinstitutioner tilknyttes projektet som "
+                "mentor-institutioner i 2012",
+                PlanTarget.Kind.COUNT,
+                Decimal(3),
+                Decimal(4),
+                "mentor-institutioner",
+            ),
         ],
     ),
     (
@@ -636,8 +680,13 @@ STRANDS = [
         None,
         None,
         [
-            ("Deltagelse i ImpleMonitoring under Eurocities i efteråret 2012",
-             PlanTarget.Kind.YES_NO, None, None, ""),
+            (
+                "Deltagelse i ImpleMonitoring under Eurocities i efteråret 2012",
+                PlanTarget.Kind.YES_NO,
+                None,
+                None,
+                "",
+            ),
         ],
     ),
 ]

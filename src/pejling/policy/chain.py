@@ -40,7 +40,15 @@ def for_focus_area(area) -> tuple[Links, Links]:
 
 def for_goal(goal) -> tuple[Links, Links]:
     up = [(POLICY, goal.policy)]
-    up += [(label, part) for label, part in ((THEME, goal.theme), (GUIDEPOST, goal.guidepost), (FOCUS_AREA, goal.focus_area)) if part]
+    up += [
+        (label, part)
+        for label, part in (
+            (THEME, goal.theme),
+            (GUIDEPOST, goal.guidepost),
+            (FOCUS_AREA, goal.focus_area),
+        )
+        if part
+    ]
     down = [(_initiative_label(i), i) for i in goal.initiatives.all()]
     plans = {t.strand.action_plan for t in goal.plan_targets.all()}
     down += [(ACTION_PLAN, plan) for plan in sorted(plans, key=lambda p: p.pk)]

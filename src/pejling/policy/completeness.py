@@ -60,7 +60,9 @@ def policy_gaps(policy: Policy) -> list[Gap]:
         gaps.append(Gap(policy, _("overordnet målsætning"), policy.overall_goal_placeholder))
     themes = policy.themes.prefetch_related(
         Prefetch("goals", queryset=Goal.objects.only("id", "theme_id")),
-        Prefetch("initiatives", queryset=Initiative.objects.only("id", "theme_id", "is_lighthouse")),
+        Prefetch(
+            "initiatives", queryset=Initiative.objects.only("id", "theme_id", "is_lighthouse")
+        ),
     )
     for theme in themes:
         gaps += theme_gaps(theme)

@@ -2,7 +2,8 @@
 
 from django.http import HttpResponse
 from django.utils.text import slugify
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pejling.lib.danish import kroner, number
 from pejling.lib.export import Column
@@ -68,17 +69,22 @@ def policy_docx_response(policy: Policy) -> HttpResponse:
     if responsibilities:
         doc.heading(_("Ansvar"))
         for responsibility in responsibilities:
-            doc.paragraph(responsibility.statement, bold_label=responsibility.get_holder_display() + ":")
+            doc.paragraph(
+                responsibility.statement, bold_label=responsibility.get_holder_display() + ":"
+            )
             doc.bullets(responsibility.item_list)
     if policy.summary:
-        doc.heading(_("Mål"))
+        doc.heading(_("Resumé"))
         doc.paragraph(policy.summary)
-    if policy.overall_goal:
-        doc.paragraph(policy.overall_goal, bold_label=_("Overordnet målsætning:"))
-    elif policy.overall_goal_placeholder:
-        doc.paragraph(policy.overall_goal_placeholder, italic=True)
+    if policy.overall_goal or policy.overall_goal_placeholder:
+        doc.heading(_("Overordnet målsætning"))
+        doc.paragraph(
+            policy.overall_goal or policy.overall_goal_placeholder, italic=not policy.overall_goal
+        )
     for theme in policy.themes.prefetch_related("goals", "initiatives"):
-        doc.heading(_("Tema %(number)s: %(title)s") % {"number": theme.number, "title": theme.title})
+        doc.heading(
+            _("Tema %(number)s: %(title)s") % {"number": theme.number, "title": theme.title}
+        )
         doc.paragraph(theme.description)
         goals = list(theme.goals.all())
         doc.heading(_("Konkrete mål"), level=2)
@@ -119,7 +125,12 @@ def policy_docx_response(policy: Policy) -> HttpResponse:
             _("Planlagte emner"),
             [_("Emne"), _("Slags"), _("Kvartal"), _("Status")],
             (
-                [t.title, t.get_kind_display(), f"{t.quarter}. kvt. {t.year}", t.get_status_display()]
+                [
+                    t.title,
+                    t.get_kind_display(),
+                    f"{t.quarter}. kvt. {t.year}",
+                    t.get_status_display(),
+                ]
                 for t in topics
             ),
         )
@@ -170,7 +181,9 @@ def action_plan_docx_response(plan: ActionPlan, rows, *, with_budget: bool) -> H
                     target.text,
                     target.range_label or _("ja/nej"),
                     target.deadline.strftime("%d-%m-%Y"),
-                    f"{number(latest.value)} ({latest.recorded_on.strftime('%d-%m-%Y')})" if latest else "–",
+                    f"{number(latest.value)} ({latest.recorded_on.strftime('%d-%m-%Y')})"
+                    if latest
+                    else "–",
                     str(status_labels[status]),
                 ]
                 for target, latest, status, _history in targets

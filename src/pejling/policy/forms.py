@@ -180,7 +180,9 @@ class TextVersionForm(Form):
     reason = forms.ChoiceField(label=_("Årsag"), choices=TextVersion.Reason.choices)
     proposed_by = forms.CharField(label=_("Foreslået af"), required=False, max_length=200)
     decision_reference = forms.CharField(label=_("Besluttet ved"), required=False, max_length=200)
-    note = forms.CharField(label=_("Bemærkning"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Bemærkning"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

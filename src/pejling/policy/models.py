@@ -23,7 +23,9 @@ def free_text(verbose_name, **kwargs) -> models.TextField:
 
 class PolicyQuerySet(models.QuerySet["Policy"]):
     def public(self) -> "PolicyQuerySet":
-        return self.filter(is_public=True, status__in=[Policy.Status.ADOPTED, Policy.Status.EXPIRED])
+        return self.filter(
+            is_public=True, status__in=[Policy.Status.ADOPTED, Policy.Status.EXPIRED]
+        )
 
     def visible_to(self, user) -> "PolicyQuerySet":
         from pejling.policy.permissions import can_read_internal
@@ -123,10 +125,23 @@ class Policy(models.Model):
     # Path segments of the policy pages that a policy's slug must not take.
     RESERVED_SLUGS = frozenset(
         {
-            "ny", "maal", "initiativer", "handleplaner", "maalsaetninger", "budget",
-            "bevillinger", "budgetlinjer", "tekster", "temaer", "pejlemaerker", "fokusomraader",
+            "ny",
+            "maal",
+            "initiativer",
+            "handleplaner",
+            "maalsaetninger",
+            "budget",
+            "bevillinger",
+            "budgetlinjer",
+            "tekster",
+            "temaer",
+            "pejlemaerker",
+            "fokusomraader",
         }
     )
+
+    def get_absolute_url(self) -> str:
+        return reverse("policy:policy_detail", args=[self.slug])
 
     def clean(self) -> None:
         if self.slug in self.RESERVED_SLUGS:
@@ -134,12 +149,11 @@ class Policy(models.Model):
         if self.period_end is not None and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("Perioden kan ikke slutte, før den begynder.")})
 
-    def get_absolute_url(self) -> str:
-        return reverse("policy:policy_detail", args=[self.slug])
-
     @property
     def period_label(self) -> str:
-        return f"{self.period_start}–{self.period_end}" if self.period_end else f"{self.period_start}–"
+        return (
+            f"{self.period_start}–{self.period_end}" if self.period_end else f"{self.period_start}–"
+        )
 
 
 class VersionedText(models.Model):
@@ -150,7 +164,9 @@ class VersionedText(models.Model):
         GUIDEPOST = "guidepost", _("Pejlemærke")
         OTHER = "other", _("Anden tekst")
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="texts")
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("politik"), on_delete=models.CASCADE, related_name="texts"
+    )
     kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("titel"), max_length=200)
 
@@ -178,7 +194,9 @@ class TextVersion(models.Model):
         AMENDMENT = "amendment", _("Ændringsforslag vedtaget")
         REVISION = "revision", _("Revision")
 
-    text = models.ForeignKey(VersionedText, on_delete=models.CASCADE, related_name="versions")
+    text = models.ForeignKey(
+        VersionedText, verbose_name=_("tekst"), on_delete=models.CASCADE, related_name="versions"
+    )
     number = models.PositiveIntegerField(_("version"))
     body = free_text(_("tekst"))
     valid_from = models.DateField(_("gældende fra"))
@@ -202,7 +220,9 @@ class TextVersion(models.Model):
 
 
 class Principle(models.Model):
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="principles")
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("politik"), on_delete=models.CASCADE, related_name="principles"
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     text = free_text(_("princip"))
 
@@ -224,7 +244,9 @@ class Responsibility(models.Model):
         BUSINESS = "business", _("Erhvervslivet og organisationerne")
         MUNICIPALITY = "municipality", _("Kommunen")
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="responsibilities")
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("politik"), on_delete=models.CASCADE, related_name="responsibilities"
+    )
     holder = models.CharField(_("hvis ansvar"), max_length=20, choices=Holder.choices)
     statement = free_text(_("ansvar"))
     items = free_text(_("sådan løftes ansvaret"), blank=True, help_text=_("Ét punkt pr. linje."))
@@ -245,7 +267,9 @@ class Responsibility(models.Model):
 class Theme(models.Model):
     """A chapter of a policy (e.g. 'En blandet by'); placeholders mark what is still missing."""
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="themes")
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("politik"), on_delete=models.CASCADE, related_name="themes"
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     title = models.CharField(_("titel"), max_length=200)
     description = free_text(_("beskrivelse"), blank=True)
@@ -273,7 +297,9 @@ class Theme(models.Model):
 class Guidepost(models.Model):
     """A lasting direction ('pejlemærke'); its wording is a versioned text."""
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="guideposts")
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("politik"), on_delete=models.CASCADE, related_name="guideposts"
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     title = models.CharField(_("titel"), max_length=200)
     wording = models.OneToOneField(
@@ -300,7 +326,9 @@ class Guidepost(models.Model):
 class FocusArea(models.Model):
     """A special, time-limited focus area ('særligt fokusområde')."""
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="focus_areas")
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("politik"), on_delete=models.CASCADE, related_name="focus_areas"
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     title = models.CharField(_("titel"), max_length=200)
     description = free_text(_("beskrivelse"), blank=True)
@@ -335,10 +363,20 @@ class WorkItem(models.Model):
     """'How we work on it': one step under a guidepost or a focus area."""
 
     guidepost = models.ForeignKey(
-        Guidepost, on_delete=models.CASCADE, null=True, blank=True, related_name="work_items"
+        Guidepost,
+        verbose_name=_("pejlemærke"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="work_items",
     )
     focus_area = models.ForeignKey(
-        FocusArea, on_delete=models.CASCADE, null=True, blank=True, related_name="work_items"
+        FocusArea,
+        verbose_name=_("særligt fokusområde"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="work_items",
     )
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     text = free_text(_("sådan arbejder vi med det"))
@@ -367,18 +405,32 @@ class Direction(models.TextChoices):
 class Goal(models.Model):
     """A measurable goal ('konkret mål') and its target."""
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="goals")
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("politik"), on_delete=models.CASCADE, related_name="goals"
+    )
     theme = models.ForeignKey(
-        Theme, verbose_name=_("tema"), on_delete=models.SET_NULL, null=True, blank=True,
+        Theme,
+        verbose_name=_("tema"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="goals",
     )
     guidepost = models.ForeignKey(
-        Guidepost, verbose_name=_("pejlemærke"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="goals",
+        Guidepost,
+        verbose_name=_("pejlemærke"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="goals",
     )
     focus_area = models.ForeignKey(
-        FocusArea, verbose_name=_("særligt fokusområde"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="goals",
+        FocusArea,
+        verbose_name=_("særligt fokusområde"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="goals",
     )
     title = models.CharField(_("mål"), max_length=300)
     description = free_text(_("beskrivelse"), blank=True)
@@ -391,8 +443,12 @@ class Goal(models.Model):
     )
     target_year = models.PositiveSmallIntegerField(_("målår"), null=True, blank=True)
     owner = models.ForeignKey(
-        Administration, verbose_name=_("ansvarlig"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="goals",
+        Administration,
+        verbose_name=_("ansvarlig"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="goals",
     )
 
     objects = PolicyChildQuerySet.as_manager()
@@ -420,12 +476,20 @@ class Initiative(models.Model):
         COMPLETED = "completed", _("Gennemført")
         STOPPED = "stopped", _("Stoppet")
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="initiatives")
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("politik"), on_delete=models.CASCADE, related_name="initiatives"
+    )
     theme = models.ForeignKey(
-        Theme, verbose_name=_("tema"), on_delete=models.SET_NULL, null=True, blank=True,
+        Theme,
+        verbose_name=_("tema"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="initiatives",
     )
-    goals = models.ManyToManyField(Goal, verbose_name=_("mål"), blank=True, related_name="initiatives")
+    goals = models.ManyToManyField(
+        Goal, verbose_name=_("mål"), blank=True, related_name="initiatives"
+    )
     title = models.CharField(_("titel"), max_length=300)
     description = free_text(_("beskrivelse"), blank=True)
     is_lighthouse = models.BooleanField(_("fyrtårnsprojekt"), default=False)
@@ -433,8 +497,12 @@ class Initiative(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
     responsible = models.ForeignKey(
-        Administration, verbose_name=_("ansvarlig forvaltning"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="initiatives",
+        Administration,
+        verbose_name=_("ansvarlig forvaltning"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
     )
     starts_on = models.DateField(_("start"), null=True, blank=True)
     ends_on = models.DateField(_("slut"), null=True, blank=True)
@@ -461,12 +529,12 @@ class Initiative(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("policy:initiative_detail", args=[self.pk])
+
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("Slutdatoen kan ikke ligge før startdatoen.")})
-
-    def get_absolute_url(self) -> str:
-        return reverse("policy:initiative_detail", args=[self.pk])
 
 
 class ScheduledTopic(models.Model):
@@ -480,7 +548,9 @@ class ScheduledTopic(models.Model):
         PLANNED = "planned", _("Planlagt")
         HELD = "held", _("Afholdt")
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="scheduled_topics")
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("politik"), on_delete=models.CASCADE, related_name="scheduled_topics"
+    )
     kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices)
     title = free_text(_("emne"))
     year = models.PositiveSmallIntegerField(_("år"))
@@ -535,13 +605,19 @@ class ActionPlan(models.Model):
 
 
 class Strand(models.Model):
-    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="strands")
+    action_plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("handleplan"), on_delete=models.CASCADE, related_name="strands"
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     title = models.CharField(_("titel"), max_length=200)
     description = free_text(_("beskrivelse"), blank=True)
     initiative = models.ForeignKey(
-        Initiative, verbose_name=_("initiativ"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="strands",
+        Initiative,
+        verbose_name=_("initiativ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="strands",
     )
 
     objects = StrandQuerySet.as_manager()
@@ -573,21 +649,35 @@ class PlanTarget(models.Model):
         COUNT = "count", _("Antal")
         YES_NO = "yes_no", _("Ja/nej")
 
-    strand = models.ForeignKey(Strand, on_delete=models.CASCADE, related_name="targets")
+    strand = models.ForeignKey(
+        Strand, verbose_name=_("indsatsspor"), on_delete=models.CASCADE, related_name="targets"
+    )
     text = free_text(_("målsætning"))
     kind = models.CharField(_("slags"), max_length=10, choices=Kind.choices)
     minimum = models.DecimalField(
-        _("mindst"), max_digits=12, decimal_places=2, null=True, blank=True,
+        _("mindst"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal(0))],
     )
     maximum = models.DecimalField(
-        _("højst"), max_digits=12, decimal_places=2, null=True, blank=True,
+        _("højst"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal(0))],
     )
     unit = models.CharField(_("enhed"), max_length=60, blank=True)
     deadline = models.DateField(_("frist"))
     goal = models.ForeignKey(
-        Goal, verbose_name=_("mål"), on_delete=models.SET_NULL, null=True, blank=True,
+        Goal,
+        verbose_name=_("mål"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="plan_targets",
     )
 
@@ -617,12 +707,15 @@ class PlanTarget(models.Model):
         if self.minimum is None:
             raise ValidationError({"minimum": _("Angiv det tal, målet skal nå.")})
         if self.maximum is not None and self.maximum < self.minimum:
+            from pejling.lib.danish import number
+
+            # number(), not Decimal.normalize(): that would write 10 as '1E+1'.
             raise ValidationError(
                 {
                     "maximum": _(
                         "Intervallet er umuligt: højst (%(max)s) er mindre end mindst (%(min)s)."
                     )
-                    % {"max": self.maximum.normalize(), "min": self.minimum.normalize()}
+                    % {"max": number(self.maximum), "min": number(self.minimum)}
                 }
             )
 
@@ -651,7 +744,9 @@ class PlanTarget(models.Model):
 
 
 class TargetProgress(models.Model):
-    target = models.ForeignKey(PlanTarget, on_delete=models.CASCADE, related_name="progress")
+    target = models.ForeignKey(
+        PlanTarget, verbose_name=_("målsætning"), on_delete=models.CASCADE, related_name="progress"
+    )
     value = models.DecimalField(
         _("værdi"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
     )
@@ -676,7 +771,9 @@ class Appropriation(models.Model):
     )
     reference = models.CharField(_("sagsreference"), max_length=100, blank=True)
     amount_per_year = models.DecimalField(
-        _("beløb pr. år (kr.)"), max_digits=14, decimal_places=2,
+        _("beløb pr. år (kr.)"),
+        max_digits=14,
+        decimal_places=2,
         validators=[MinValueValidator(Decimal(0))],
     )
     first_year = models.PositiveSmallIntegerField(_("første år"))
@@ -684,7 +781,11 @@ class Appropriation(models.Model):
         _("sidste år"), null=True, blank=True, help_text=_("Tom: løbende.")
     )
     policy = models.ForeignKey(
-        Policy, verbose_name=_("politik"), on_delete=models.SET_NULL, null=True, blank=True,
+        Policy,
+        verbose_name=_("politik"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="appropriations",
     )
 
@@ -718,20 +819,33 @@ class BudgetLine(models.Model):
     """An allocation of an appropriation in one year to an initiative or a strand."""
 
     appropriation = models.ForeignKey(
-        Appropriation, on_delete=models.PROTECT, related_name="budget_lines"
+        Appropriation,
+        verbose_name=_("bevilling"),
+        on_delete=models.PROTECT,
+        related_name="budget_lines",
     )
     year = models.PositiveSmallIntegerField(_("år"))
     title = models.CharField(_("tekst"), max_length=300)
     amount = models.DecimalField(
-        _("beløb (kr.)"), max_digits=14, decimal_places=2,
+        _("beløb (kr.)"),
+        max_digits=14,
+        decimal_places=2,
         validators=[MinValueValidator(Decimal(0))],
     )
     initiative = models.ForeignKey(
-        Initiative, verbose_name=_("initiativ"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="budget_lines",
+        Initiative,
+        verbose_name=_("initiativ"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="budget_lines",
     )
     strand = models.ForeignKey(
-        Strand, verbose_name=_("indsatsspor"), on_delete=models.SET_NULL, null=True, blank=True,
+        Strand,
+        verbose_name=_("indsatsspor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="budget_lines",
     )
 
@@ -744,7 +858,9 @@ class BudgetLine(models.Model):
             models.Index(fields=["appropriation", "year"], name="budgetline_year_idx"),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(amount__gte=0), name="budget_line_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="budget_line_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -752,10 +868,14 @@ class BudgetLine(models.Model):
 
 
 class Spending(models.Model):
-    budget_line = models.ForeignKey(BudgetLine, on_delete=models.PROTECT, related_name="spending")
+    budget_line = models.ForeignKey(
+        BudgetLine, verbose_name=_("budgetlinje"), on_delete=models.PROTECT, related_name="spending"
+    )
     spent_on = models.DateField(_("dato"))
     amount = models.DecimalField(
-        _("beløb (kr.)"), max_digits=14, decimal_places=2,
+        _("beløb (kr.)"),
+        max_digits=14,
+        decimal_places=2,
         validators=[MinValueValidator(Decimal(0))],
     )
     text = free_text(_("tekst"))

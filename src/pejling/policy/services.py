@@ -41,8 +41,7 @@ def add_text_version(
             raise ValidationError(
                 {
                     "valid_from": _(
-                        "En ny version kan ikke gælde fra før den forrige version "
-                        "(%(date)s)."
+                        "En ny version kan ikke gælde fra før den forrige version (%(date)s)."
                     )
                     % {"date": latest.valid_from.strftime("%d-%m-%Y")}
                 }
@@ -78,7 +77,9 @@ def record_target_progress(
     )
 
 
-def allocated(appropriation: Appropriation, year: int, *, excluding: BudgetLine | None = None) -> Decimal:
+def allocated(
+    appropriation: Appropriation, year: int, *, excluding: BudgetLine | None = None
+) -> Decimal:
     lines = appropriation.budget_lines.filter(year=year)
     if excluding is not None and excluding.pk:
         lines = lines.exclude(pk=excluding.pk)
@@ -103,13 +104,15 @@ def save_budget_line(*, actor, line: BudgetLine, changes: dict | None = None) ->
                     {
                         "amount": _(
                             "Linjen bringer fordelingen i %(year)s op på %(total)s, men "
-                            "bevillingen er %(frame)s. Der er %(left)s tilbage."
+                            "bevillingen er %(frame)s om året. Der er %(left)s tilbage."
                         )
                         % {
                             "year": line.year,
                             "total": kroner(total),
                             "frame": kroner(appropriation.amount_per_year),
-                            "left": kroner(max(Decimal(0), appropriation.amount_per_year - total + line.amount)),
+                            "left": kroner(
+                                max(Decimal(0), appropriation.amount_per_year - total + line.amount)
+                            ),
                         }
                     }
                 )
@@ -118,11 +121,17 @@ def save_budget_line(*, actor, line: BudgetLine, changes: dict | None = None) ->
         return crud.update(actor=actor, instance=line, changes={})
 
 
-def record_spending(*, actor, line: BudgetLine, spent_on: date, amount: Decimal, text: str) -> Spending:
+def record_spending(
+    *, actor, line: BudgetLine, spent_on: date, amount: Decimal, text: str
+) -> Spending:
     if spent_on.year != line.year:
         raise ValidationError(
-            {"spent_on": _("Forbruget skal ligge i budgetlinjens år (%(year)s).") % {"year": line.year}}
+            {
+                "spent_on": _("Forbruget skal ligge i budgetlinjens år (%(year)s).")
+                % {"year": line.year}
+            }
         )
     return crud.create(
-        actor=actor, instance=Spending(budget_line=line, spent_on=spent_on, amount=amount, text=text)
+        actor=actor,
+        instance=Spending(budget_line=line, spent_on=spent_on, amount=amount, text=text),
     )

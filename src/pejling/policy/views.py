@@ -4,12 +4,12 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from pejling.core import crud
 from pejling.core.listing import list_page
@@ -39,13 +39,16 @@ from pejling.policy.models import (
     Initiative,
     PlanTarget,
     Policy,
-    Strand,
     TargetProgress,
-    TextVersion,
     Theme,
     VersionedText,
 )
-from pejling.policy.permissions import can_edit_policy, can_read_internal, get_visible, require_editor
+from pejling.policy.permissions import (
+    can_edit_policy,
+    can_read_internal,
+    get_visible,
+    require_editor,
+)
 
 # --- Policies ---------------------------------------------------------------------------------
 
@@ -90,7 +93,9 @@ def policy_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "topics": policy.scheduled_topics.all(),
         "action_plans": policy.action_plans.annotate(strand_count=Count("strands")),
         "appropriations": policy.appropriations.all() if can_read_internal(request.user) else [],
-        "untethered_goals": policy.goals.filter(theme__isnull=True, guidepost__isnull=True, focus_area__isnull=True),
+        "untethered_goals": policy.goals.filter(
+            theme__isnull=True, guidepost__isnull=True, focus_area__isnull=True
+        ),
         "gap_count": len(policy_gaps(policy)),
         "can_edit": can_edit_policy(request.user),
     }
@@ -136,7 +141,9 @@ def _edit(request, form_class, instance, *, template_title: str, form_kwargs=Non
             if instance.pk is None:
                 obj = crud.create(actor=request.user, instance=form.instance, m2m=values)
             else:
-                obj = crud.update(actor=request.user, instance=form.instance, changes={}, m2m=values)
+                obj = crud.update(
+                    actor=request.user, instance=form.instance, changes={}, m2m=values
+                )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -328,9 +335,9 @@ def goal_list(request: HttpRequest) -> HttpResponse:
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_visible(
         request,
-        Goal.objects.select_related("policy", "theme", "guidepost", "focus_area", "owner").prefetch_related(
-            "initiatives", "plan_targets__strand__action_plan"
-        ),
+        Goal.objects.select_related(
+            "policy", "theme", "guidepost", "focus_area", "owner"
+        ).prefetch_related("initiatives", "plan_targets__strand__action_plan"),
         pk=pk,
     )
     return render(
@@ -404,7 +411,9 @@ def initiative_create(request: HttpRequest) -> HttpResponse:
     require_editor(request)
     initial_policy = Policy.objects.filter(slug=request.GET.get("politik")).first()
     initiative = Initiative(policy=initial_policy) if initial_policy else Initiative()
-    return _edit(request, InitiativeForm, initiative, template_title=_("Nyt initiativ"), m2m=["goals"])
+    return _edit(
+        request, InitiativeForm, initiative, template_title=_("Nyt initiativ"), m2m=["goals"]
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -421,9 +430,13 @@ def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_not_required
 @require_GET
 def action_plan_list(request: HttpRequest) -> HttpResponse:
-    plans = ActionPlan.objects.visible_to(request.user).select_related("policy").annotate(
-        strand_count=Count("strands", distinct=True),
-        target_count=Count("strands__targets", distinct=True),
+    plans = (
+        ActionPlan.objects.visible_to(request.user)
+        .select_related("policy")
+        .annotate(
+            strand_count=Count("strands", distinct=True),
+            target_count=Count("strands__targets", distinct=True),
+        )
     )
     return render(request, "policy/action_plan_list.html", {"plans": plans})
 
@@ -455,7 +468,9 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for _strand, targets in rows:
         for _target, _latest, status, _history in targets:
             statuses[status] += 1
-    budget = BudgetLine.objects.filter(strand__action_plan=plan).aggregate(total=Sum("amount"))["total"]
+    budget = BudgetLine.objects.filter(strand__action_plan=plan).aggregate(total=Sum("amount"))[
+        "total"
+    ]
     return render(
         request,
         "policy/action_plan_detail.html",
@@ -476,7 +491,9 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def action_plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_visible(request, ActionPlan.objects.select_related("policy"), pk=pk)
-    return exports.action_plan_docx_response(plan, plan_rows(plan), with_budget=can_read_internal(request.user))
+    return exports.action_plan_docx_response(
+        plan, plan_rows(plan), with_budget=can_read_internal(request.user)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -545,7 +562,9 @@ def budget(request: HttpRequest) -> HttpResponse:
 @require_GET
 def appropriation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require_internal(request)
-    appropriation = get_visible(request, Appropriation.objects.select_related("granted_by", "policy"), pk=pk)
+    appropriation = get_visible(
+        request, Appropriation.objects.select_related("granted_by", "policy"), pk=pk
+    )
     lines = appropriation.budget_lines.select_related("initiative", "strand").annotate(
         spent=Sum("spending__amount")
     )
@@ -620,7 +639,10 @@ def spending_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "policy/edit.html",
-        {"form": form, "title": _("Registrér forbrug: %(line)s") % {"line": line}, "object": line.appropriation},
+        {
+            "form": form,
+            "title": _("Registrér forbrug: %(line)s") % {"line": line},
+            "object": line.appropriation,
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
-
