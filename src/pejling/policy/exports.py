@@ -48,6 +48,30 @@ INITIATIVE_COLUMNS = [
 ]
 
 
+ACTION_PLAN_COLUMNS = [
+    Column(gettext_lazy("Id"), lambda a: a.pk),
+    Column(gettext_lazy("Handleplan"), lambda a: a.title),
+    Column(gettext_lazy("År"), lambda a: a.year),
+    Column(gettext_lazy("Politik"), lambda a: a.policy.title),
+    Column(gettext_lazy("Sagsnr."), lambda a: a.case_number),
+    Column(gettext_lazy("Dokumentnr."), lambda a: a.document_number),
+    Column(gettext_lazy("Indsatsspor"), lambda a: a.strand_count),
+    Column(gettext_lazy("Målsætninger"), lambda a: a.target_count),
+]
+
+BUDGET_LINE_COLUMNS = [
+    Column(gettext_lazy("Bevilling"), lambda line: line.appropriation.title),
+    Column(gettext_lazy("År"), lambda line: line.year),
+    Column(gettext_lazy("Linje"), lambda line: line.title),
+    Column(
+        gettext_lazy("Initiativ"), lambda line: line.initiative.title if line.initiative else ""
+    ),
+    Column(gettext_lazy("Indsatsspor"), lambda line: line.strand.title if line.strand else ""),
+    Column(gettext_lazy("Beløb (kr.)"), lambda line: line.amount),
+    Column(gettext_lazy("Brugt (kr.)"), lambda line: line.spent or 0),
+]
+
+
 def policy_docx_response(policy: Policy) -> HttpResponse:
     doc = CaseDocument(title=policy.title, dated=policy.adopted_on)
     if policy.subtitle:

@@ -32,7 +32,7 @@ class PolicyFilterForm(Form):
         return queryset
 
 
-class _ChildFilterForm(Form):
+class ChildFilterForm(Form):
     q = forms.CharField(label=_("Søg i titel"), required=False, max_length=100)
     policy = forms.ModelChoiceField(
         label=_("Politik"), queryset=Policy.objects.none(), required=False, empty_label=_("Alle")
@@ -51,7 +51,7 @@ class _ChildFilterForm(Form):
         return queryset
 
 
-class GoalFilterForm(_ChildFilterForm):
+class GoalFilterForm(ChildFilterForm):
     owner = forms.ModelChoiceField(
         label=_("Ansvarlig"),
         queryset=Administration.objects.all(),
@@ -66,7 +66,7 @@ class GoalFilterForm(_ChildFilterForm):
         return queryset
 
 
-class InitiativeFilterForm(_ChildFilterForm):
+class InitiativeFilterForm(ChildFilterForm):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Alle")), *Initiative.Status.choices]
     )

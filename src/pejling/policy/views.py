@@ -13,11 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from pejling.core import crud
 from pejling.core.listing import list_page
+from pejling.lib.export import FORMATS, export_response
 from pejling.lib.textdiff import word_diff
 from pejling.policy import chain, exports, services
 from pejling.policy.completeness import policy_gaps, theme_state
 from pejling.policy.forms import (
     BudgetLineForm,
+    ChildFilterForm,
     GoalFilterForm,
     GoalForm,
     InitiativeFilterForm,
@@ -438,7 +440,15 @@ def action_plan_list(request: HttpRequest) -> HttpResponse:
             target_count=Count("strands__targets", distinct=True),
         )
     )
-    return render(request, "policy/action_plan_list.html", {"plans": plans})
+    return list_page(
+        request,
+        queryset=plans,
+        form=ChildFilterForm(request.GET or None, user=request.user),
+        columns=exports.ACTION_PLAN_COLUMNS,
+        template="policy/action_plan_list.html",
+        partial="policy/partials/action_plan_results.html",
+        filename="handleplaner",
+    )
 
 
 def plan_rows(plan: ActionPlan):
@@ -556,7 +566,16 @@ def budget(request: HttpRequest) -> HttpResponse:
             over = row["allocated"] - appropriation.amount_per_year
             years.append({**row, "over": over if over > 0 else None})
         rows.append((appropriation, years))
-    return render(request, "policy/budget.html", {"rows": rows})
+    if request.GET.get("format") in FORMATS:
+        lines = (
+            BudgetLine.objects.filter(appropriation__in=appropriations)
+            .select_related("appropriation", "initiative", "strand")
+            .annotate(spent=Sum("spending__amount"))
+        )
+        return export_response(
+            lines, exports.BUDGET_LINE_COLUMNS, filename="budget", fmt=request.GET["format"]
+        )
+    return render(request, "policy/budget.html", {"rows": rows, "query": ""})
 
 
 @require_GET
