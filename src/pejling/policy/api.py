@@ -16,7 +16,7 @@ from django.db.models import Count, Model, Prefetch, QuerySet, Sum
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.responses import Status
 
@@ -80,6 +80,10 @@ class Anonymous:
 
 # Reading endpoints: a token, a session, or nobody (who then sees public adopted policies).
 PUBLIC = [*API_AUTH, Anonymous()]
+PUBLIC_NOTE = (
+    "Open without credentials: anonymous callers see what belongs to public adopted policies; "
+    "staff see everything."
+)
 PAGE_SIZE = 50
 
 router = Router(tags=["policy"])
@@ -92,7 +96,6 @@ def _require_internal(request: HttpRequest) -> None:
 
 # Model field → the name the API takes it by, so that errors point at what the caller sent.
 _INPUT_NAMES = {
-    "policy": "policy",
     "theme": "theme_id",
     "guidepost": "guidepost_id",
     "focus_area": "focus_area_id",
@@ -126,6 +129,16 @@ def _policy_by_slug(request: HttpRequest, slug: str) -> Policy:
             {"policy": _("Der findes ingen politik med kortnavnet “%(slug)s”.") % {"slug": slug}}
         )
     return policy
+
+
+def _changes(request: HttpRequest, payload: Schema) -> dict[str, Any]:
+    """The fields a PATCH sent, with a policy's slug turned into its id."""
+    changes = payload.model_dump(exclude_unset=True)
+    if "policy" in changes:
+        slug = changes.pop("policy")
+        # A null policy is left to the model, which refuses it.
+        changes["policy_id"] = _policy_by_slug(request, slug).pk if slug is not None else None
+    return changes
 
 
 def _check_parts(
@@ -164,7 +177,11 @@ def _check_goals(policy_id: int | None, goal_ids: list[int]) -> None:
 
 
 def _policies(user) -> QuerySet[Policy]:
-    return Policy.objects.visible_to(user).select_related("owner_committee", "administration")
+    return (
+        Policy.objects.visible_to(user)
+        .select_related("owner_committee", "administration")
+        .order_by("-period_start", "title", "id")
+    )
 
 
 def _policy_detail(request: HttpRequest, slug: str) -> Policy:
@@ -210,6 +227,7 @@ def _policy_detail(request: HttpRequest, slug: str) -> Policy:
     "/policies",
     response=list[PolicyOut],
     auth=PUBLIC,
+    description=PUBLIC_NOTE,
     tags=["policies"],
     summary="Policies the caller may read; anonymous callers see public adopted policies",
 )
@@ -227,6 +245,7 @@ def policy_list(request: HttpRequest, q: str = "", status: str = "") -> QuerySet
     "/policies/{slug}",
     response=PolicyDetailOut,
     auth=PUBLIC,
+    description=PUBLIC_NOTE,
     tags=["policies"],
     summary="A policy with its chain: vision, principles, themes, guideposts, focus areas",
 )
@@ -275,10 +294,15 @@ def _goals(user) -> QuerySet[Goal]:
     )
 
 
-def _check_goal(goal: Goal) -> None:
+def _check_goal(goal: Goal, changes: dict[str, Any] | None = None) -> None:
+    """Refuse a theme, guidepost or focus area of another policy than the goal's (as changed)."""
+    changes = changes or {}
     _check_parts(
-        goal.policy_id,
-        {name: (model, getattr(goal, name)) for name, model in GOAL_PARTS.items()},
+        changes.get("policy_id", goal.policy_id),
+        {
+            name: (model, changes.get(name, getattr(goal, name)))
+            for name, model in GOAL_PARTS.items()
+        },
         _("Vælg en del af den samme politik som målet."),
     )
 
@@ -287,6 +311,7 @@ def _check_goal(goal: Goal) -> None:
     "/goals",
     response=list[GoalOut],
     auth=PUBLIC,
+    description=PUBLIC_NOTE,
     tags=["goals"],
     summary="Goals the caller may read, by policy slug and theme",
 )
@@ -313,7 +338,14 @@ def goal_list(
     return goals
 
 
-@router.get("/goals/{goal_id}", response=GoalOut, auth=PUBLIC, tags=["goals"], summary="A goal")
+@router.get(
+    "/goals/{goal_id}",
+    response=GoalOut,
+    auth=PUBLIC,
+    description=PUBLIC_NOTE,
+    tags=["goals"],
+    summary="A goal",
+)
 def goal_detail(request: HttpRequest, goal_id: int) -> Goal:
     return get_visible(request, _goals(request.user), pk=goal_id)
 
@@ -342,18 +374,8 @@ def goal_create(request: HttpRequest, payload: GoalIn) -> Status:
 )
 def goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> Goal:
     goal = get_visible(request, Goal.objects, write=True, pk=goal_id)
-    changes = payload.model_dump(exclude_unset=True)
-    if "policy" in changes:
-        slug = changes.pop("policy")
-        changes["policy_id"] = _policy_by_slug(request, slug).pk if slug is not None else None
-    _check_parts(
-        changes.get("policy_id", goal.policy_id),
-        {
-            name: (model, changes.get(name, getattr(goal, name)))
-            for name, model in GOAL_PARTS.items()
-        },
-        _("Vælg en del af den samme politik som målet."),
-    )
+    changes = _changes(request, payload)
+    _check_goal(goal, changes)
     with _input_names():
         crud.update(actor=request.user, instance=goal, changes=changes)
     return _goals(request.user).get(pk=goal.pk)
@@ -383,6 +405,7 @@ def _check_initiative(policy_id: int | None, theme_id: int | None, goal_ids: lis
     "/initiatives",
     response=list[InitiativeOut],
     auth=PUBLIC,
+    description=PUBLIC_NOTE,
     tags=["initiatives"],
     summary="Initiatives the caller may read, by policy slug, theme, goal and status",
 )
@@ -416,6 +439,7 @@ def initiative_list(
     "/initiatives/{initiative_id}",
     response=InitiativeOut,
     auth=PUBLIC,
+    description=PUBLIC_NOTE,
     tags=["initiatives"],
     summary="An initiative",
 )
@@ -450,10 +474,7 @@ def initiative_update(
     request: HttpRequest, initiative_id: int, payload: InitiativePatch
 ) -> Initiative:
     initiative = get_visible(request, Initiative.objects, write=True, pk=initiative_id)
-    changes = payload.model_dump(exclude_unset=True)
-    if "policy" in changes:
-        slug = changes.pop("policy")
-        changes["policy_id"] = _policy_by_slug(request, slug).pk if slug is not None else None
+    changes = _changes(request, payload)
     m2m = {}
     if "goal_ids" in changes:
         m2m["goals"] = changes.pop("goal_ids") or []
@@ -478,6 +499,8 @@ def _action_plans(user) -> QuerySet[ActionPlan]:
             strand_count=Count("strands", distinct=True),
             target_count=Count("strands__targets", distinct=True),
         )
+        # Meta.ordering does not apply to a grouped query; pages need a stable order.
+        .order_by("-year", "title", "id")
     )
 
 
@@ -485,6 +508,7 @@ def _action_plans(user) -> QuerySet[ActionPlan]:
     "/action-plans",
     response=list[ActionPlanOut],
     auth=PUBLIC,
+    description=PUBLIC_NOTE,
     tags=["action plans"],
     summary="Action plans the caller may read, by policy slug and year",
 )
@@ -504,6 +528,7 @@ def action_plan_list(
     "/action-plans/{plan_id}",
     response=ActionPlanDetailOut,
     auth=PUBLIC,
+    description=PUBLIC_NOTE,
     tags=["action plans"],
     summary="An action plan with its strands, targets, their status today and progress",
 )
@@ -592,6 +617,7 @@ def appropriation_list(request: HttpRequest) -> QuerySet[Appropriation]:
         Appropriation.objects.visible_to(request.user)
         .select_related("granted_by", "policy")
         .prefetch_related(Prefetch("budget_lines", queryset=lines))
+        .order_by("first_year", "title", "id")
     )
 
 

@@ -299,7 +299,7 @@ class _In(Schema):
 class PolicyIn(_In):
     title: NoCprStr
     subtitle: NoCprStr = ""
-    slug: str
+    slug: NoCprStr
     summary: NoCprStr = ""
     overall_goal: NoCprStr = ""
     overall_goal_placeholder: NoCprStr = ""
@@ -318,7 +318,7 @@ class PolicyPatch(_In):
 
     title: NoCprStr | None = None
     subtitle: NoCprStr | None = None
-    slug: str | None = None
+    slug: NoCprStr | None = None
     summary: NoCprStr | None = None
     overall_goal: NoCprStr | None = None
     overall_goal_placeholder: NoCprStr | None = None

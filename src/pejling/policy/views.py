@@ -41,6 +41,7 @@ from pejling.policy.models import (
     Initiative,
     PlanTarget,
     Policy,
+    Spending,
     TargetProgress,
     Theme,
     VersionedText,
@@ -551,14 +552,22 @@ def _require_internal(request: HttpRequest) -> None:
 def budget(request: HttpRequest) -> HttpResponse:
     _require_internal(request)
     appropriations = Appropriation.objects.visible_to(request.user).select_related("granted_by")
-    totals = (
-        BudgetLine.objects.values("appropriation_id", "year")
-        .annotate(allocated=Sum("amount"), spent=Sum("spending__amount"))
-        .order_by("appropriation_id", "year")
+    # Allocations and spending are summed separately: one query joining both would count a
+    # line once for every spending entry on it.
+    allocated = BudgetLine.objects.values("appropriation_id", "year").annotate(total=Sum("amount"))
+    spent = Spending.objects.values("budget_line__appropriation_id", "budget_line__year").annotate(
+        total=Sum("amount")
     )
+    spent_by = {
+        (row["budget_line__appropriation_id"], row["budget_line__year"]): row["total"]
+        for row in spent
+    }
     by_appropriation = defaultdict(list)
-    for row in totals:
-        by_appropriation[row["appropriation_id"]].append(row)
+    for row in allocated.order_by("appropriation_id", "year"):
+        key = (row["appropriation_id"], row["year"])
+        by_appropriation[row["appropriation_id"]].append(
+            {"year": row["year"], "allocated": row["total"], "spent": spent_by.get(key, Decimal(0))}
+        )
     rows = []
     for appropriation in appropriations:
         years = []
