@@ -56,6 +56,4 @@ def delete(*, actor: Any, instance: models.Model) -> None:
 def _m2m_snapshot(instance: models.Model, m2m: dict[str, Any] | None) -> dict[str, list]:
     if not m2m or instance.pk is None:
         return {}
-    return {
-        name: sorted(getattr(instance, name).values_list("pk", flat=True)) for name in m2m
-    }
+    return {name: sorted(getattr(instance, name).values_list("pk", flat=True)) for name in m2m}

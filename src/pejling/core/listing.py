@@ -38,7 +38,9 @@ def list_page(
         queryset = apply(queryset)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
-        return export_response(queryset.iterator(chunk_size=2000), columns, filename=filename, fmt=fmt)
+        return export_response(
+            queryset.iterator(chunk_size=2000), columns, filename=filename, fmt=fmt
+        )
     page = Paginator(queryset, page_size).get_page(request.GET.get("side"))
     query = request.GET.copy()
     query.pop("side", None)

@@ -10,15 +10,15 @@ import re
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from pydantic import AfterValidator
 
 # Ten digits, optionally split after six by a hyphen, not part of a longer run of digits.
 _CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?(\d)(\d{3})(?![\d])")
 
 MESSAGE = _(
-    "Teksten ser ud til at indeholde et CPR-nummer. Fjern det, og beskriv personen uden "
-    "CPR-nummer."
+    "Teksten ser ud til at indeholde et CPR-nummer. Fjern det, og beskriv personen uden CPR-nummer."
 )
 
 

@@ -49,7 +49,9 @@ def export_response(
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow(header)
         writer.writerows(values)
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
     else:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet()

@@ -4,25 +4,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Body',
+            name="Body",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='navn')),
-                ('short_name', models.CharField(max_length=20, unique=True, verbose_name='forkortelse')),
-                ('kind', models.CharField(choices=[('committee', 'Udvalg'), ('city_council', 'Borgerrepræsentationen'), ('council', 'Råd')], max_length=20, verbose_name='slags')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="navn")),
+                (
+                    "short_name",
+                    models.CharField(max_length=20, unique=True, verbose_name="forkortelse"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("committee", "Udvalg"),
+                            ("city_council", "Borgerrepræsentationen"),
+                            ("council", "Råd"),
+                        ],
+                        max_length=20,
+                        verbose_name="slags",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'politisk organ',
-                'verbose_name_plural': 'politiske organer',
-                'ordering': ['name'],
+                "verbose_name": "politisk organ",
+                "verbose_name_plural": "politiske organer",
+                "ordering": ["name"],
             },
         ),
     ]
