@@ -72,7 +72,9 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
 }
 
 ROLE_DESCRIPTIONS: dict[str, str] = {
-    Role.ADMINISTRATOR: _("Administrerer brugere, roller og forvaltninger og fører tilsyn med logs."),
+    Role.ADMINISTRATOR: _(
+        "Administrerer brugere, roller og forvaltninger og fører tilsyn med logs."
+    ),
     Role.POLICY_OFFICER: _(
         "Vedligeholder politikkens struktur, handleplaner, budget, møder, høringer, "
         "årshjul og rapporter."
@@ -82,7 +84,8 @@ ROLE_DESCRIPTIONS: dict[str, str] = {
         "og netværk og rapporterer."
     ),
     Role.ADVISOR: _(
-        "Arbejder med sager, registrerer aktiviteter, barrierer og resultater og skriver god praksis."
+        "Arbejder med sager, registrerer aktiviteter, barrierer og resultater og skriver "
+        "god praksis."
     ),
     Role.CONTACT_PERSON: _(
         "Sender henvendelser på vegne af sin forvaltning, følger forvaltningens sager "

@@ -20,7 +20,8 @@ def _check_roles(roles: Iterable[str], administration: Administration | None) ->
         raise ValidationError(_("Ukendt rolle: %(roles)s.") % {"roles": ", ".join(sorted(unknown))})
     if Role.CONTACT_PERSON in wanted and administration is None:
         raise ValidationError(
-            _("En kontaktperson skal høre til en forvaltning."), code="contact_person_administration"
+            _("En kontaktperson skal høre til en forvaltning."),
+            code="contact_person_administration",
         )
     return wanted
 

@@ -19,7 +19,8 @@ class Origin:
     remote_addr: str | None = None
 
 
-_origin: ContextVar[Origin] = ContextVar("pejling_origin", default=Origin())
+# Origin is a frozen dataclass, so sharing one default instance is safe.
+_origin: ContextVar[Origin] = ContextVar("pejling_origin", default=Origin())  # noqa: B039
 
 
 def current_origin() -> Origin:

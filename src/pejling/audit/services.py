@@ -41,9 +41,7 @@ def snapshot(instance: models.Model) -> Snapshot:
         values[field.name] = value
         if field.name in masked:
             # Masked fields keep a fingerprint so that a change is still detected.
-            values[field.name] = {
-                "masked": hashlib.sha256(json.dumps(value).encode()).hexdigest()
-            }
+            values[field.name] = {"masked": hashlib.sha256(json.dumps(value).encode()).hexdigest()}
     return values
 
 
@@ -52,7 +50,9 @@ def _diff(before: Snapshot, after: Snapshot) -> dict[str, dict[str, Any]]:
     for name in sorted(before.keys() | after.keys()):
         old, new = before.get(name), after.get(name)
         if old != new:
-            if isinstance(old, dict) and "masked" in old or isinstance(new, dict) and "masked" in new:
+            if (isinstance(old, dict) and "masked" in old) or (
+                isinstance(new, dict) and "masked" in new
+            ):
                 old, new = MASKED, MASKED
             changes[name] = {"before": old, "after": new}
     return changes
@@ -85,7 +85,9 @@ def record_create(
 ) -> AuditEvent:
     after = snapshot(instance) | (extra or {})
     changes = _diff({}, after)
-    return _event(AuditEvent, instance, actor=actor, action=AuditEvent.Action.CREATE, changes=changes)
+    return _event(
+        AuditEvent, instance, actor=actor, action=AuditEvent.Action.CREATE, changes=changes
+    )
 
 
 def record_update(
@@ -100,13 +102,17 @@ def record_update(
     changes = _diff(before | (extra_before or {}), snapshot(instance) | (extra_after or {}))
     if not changes:
         return None
-    return _event(AuditEvent, instance, actor=actor, action=AuditEvent.Action.UPDATE, changes=changes)
+    return _event(
+        AuditEvent, instance, actor=actor, action=AuditEvent.Action.UPDATE, changes=changes
+    )
 
 
 def record_delete(instance: models.Model, *, actor: Any) -> AuditEvent:
     """Call before deleting, while the instance still has its primary key."""
     changes = _diff(snapshot(instance), {})
-    return _event(AuditEvent, instance, actor=actor, action=AuditEvent.Action.DELETE, changes=changes)
+    return _event(
+        AuditEvent, instance, actor=actor, action=AuditEvent.Action.DELETE, changes=changes
+    )
 
 
 def record_access(instance: models.Model, *, actor: Any) -> AccessEvent | None:

@@ -7,7 +7,7 @@ from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django_tasks import TaskResultStatus, default_task_backend
 
 from pejling.accounts.roles import ROLE_DESCRIPTIONS, Role
@@ -30,7 +30,9 @@ def start(request: HttpRequest) -> HttpResponse:
 def tasks(request: HttpRequest) -> HttpResponse:
     require_task_runner(request)
     if request.method == "POST":
-        result = demo_progress.enqueue(steps=10, pause=0.5)
+        # The pause is a setting so that the browser test can run the demonstration quickly.
+        pause = getattr(settings, "PEJLING_DEMO_TASK_PAUSE", 0.5)
+        result = demo_progress.enqueue(steps=10, pause=pause)
         progress_service.start(
             task_id=result.id, owner=request.user, label=_("Demonstrationsopgave"), total=10
         )

@@ -66,10 +66,12 @@ def policy_gaps(policy: Policy) -> list[Gap]:
     )
     for theme in themes:
         gaps += theme_gaps(theme)
-    for goal in policy.goals.filter(target_value__isnull=True).only("id", "title"):
+    # With policy_id: the related manager sets goal.policy from it, one query a goal if deferred.
+    fields = ("id", "title", "policy_id")
+    for goal in policy.goals.filter(target_value__isnull=True).only(*fields):
         gaps.append(Gap(goal, _("målværdi")))
     for goal in policy.goals.filter(target_value__isnull=False, target_year__isnull=True).only(
-        "id", "title"
+        *fields
     ):
         gaps.append(Gap(goal, _("målår")))
     for guidepost in policy.guideposts.filter(work_items__isnull=True):

@@ -114,6 +114,17 @@ class ThemeForm(ModelForm):
             "lighthouse_placeholder",
         ]
 
+    def clean_number(self) -> int:
+        # The policy is not a field of the form, so the unique constraint would only be checked
+        # on saving, with a message above the form instead of at the number.
+        number = self.cleaned_data["number"]
+        taken = Theme.objects.filter(policy_id=self.instance.policy_id, number=number)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("Politikken har allerede et tema nr. %(number)s.") % {"number": number}
+            )
+        return number
+
 
 class GoalForm(ModelForm):
     class Meta:

@@ -184,6 +184,10 @@ class VersionedText(models.Model):
 
     @cached_property
     def current(self) -> "TextVersion | None":
+        if "versions" in getattr(self, "_prefetched_objects_cache", {}):
+            # Prefetched for a list of texts (the guideposts): no query per text.
+            versions = self.versions.all()
+            return max(versions, key=lambda v: (v.valid_from, v.number), default=None)
         return self.versions.order_by("-valid_from", "-number").first()
 
 

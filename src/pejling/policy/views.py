@@ -440,6 +440,8 @@ def action_plan_list(request: HttpRequest) -> HttpResponse:
             strand_count=Count("strands", distinct=True),
             target_count=Count("strands__targets", distinct=True),
         )
+        # Meta.ordering does not apply to a GROUP BY query; pages need a stable order.
+        .order_by("-year", "title", "pk")
     )
     return list_page(
         request,

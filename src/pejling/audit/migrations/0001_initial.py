@@ -7,59 +7,187 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessEvent',
+            name="AccessEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='tidspunkt')),
-                ('actor_label', models.CharField(blank=True, max_length=200, verbose_name='bruger')),
-                ('object_pk', models.CharField(max_length=64, verbose_name='id')),
-                ('object_repr', models.CharField(max_length=200, verbose_name='objekt')),
-                ('channel', models.CharField(choices=[('web', 'Web'), ('api', 'API'), ('command', 'Kommando'), ('task', 'Baggrundsopgave'), ('system', 'System')], max_length=10, verbose_name='kanal')),
-                ('path', models.CharField(blank=True, max_length=500, verbose_name='side eller API-kald')),
-                ('remote_addr', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP-adresse')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype', verbose_name='type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "occurred_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="tidspunkt"
+                    ),
+                ),
+                (
+                    "actor_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="bruger"),
+                ),
+                ("object_pk", models.CharField(max_length=64, verbose_name="id")),
+                ("object_repr", models.CharField(max_length=200, verbose_name="objekt")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web"),
+                            ("api", "API"),
+                            ("command", "Kommando"),
+                            ("task", "Baggrundsopgave"),
+                            ("system", "System"),
+                        ],
+                        max_length=10,
+                        verbose_name="kanal",
+                    ),
+                ),
+                (
+                    "path",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="side eller API-kald"
+                    ),
+                ),
+                (
+                    "remote_addr",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP-adresse"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'adgangslog',
-                'verbose_name_plural': 'adgangslog',
-                'ordering': ['-occurred_at', '-id'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['content_type', 'object_pk', '-occurred_at'], name='access_object_idx'), models.Index(fields=['actor', '-occurred_at'], name='access_actor_idx'), models.Index(fields=['occurred_at'], name='access_time_idx')],
+                "verbose_name": "adgangslog",
+                "verbose_name_plural": "adgangslog",
+                "ordering": ["-occurred_at", "-id"],
+                "abstract": False,
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_pk", "-occurred_at"],
+                        name="access_object_idx",
+                    ),
+                    models.Index(fields=["actor", "-occurred_at"], name="access_actor_idx"),
+                    models.Index(fields=["occurred_at"], name="access_time_idx"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='tidspunkt')),
-                ('actor_label', models.CharField(blank=True, max_length=200, verbose_name='bruger')),
-                ('object_pk', models.CharField(max_length=64, verbose_name='id')),
-                ('object_repr', models.CharField(max_length=200, verbose_name='objekt')),
-                ('channel', models.CharField(choices=[('web', 'Web'), ('api', 'API'), ('command', 'Kommando'), ('task', 'Baggrundsopgave'), ('system', 'System')], max_length=10, verbose_name='kanal')),
-                ('path', models.CharField(blank=True, max_length=500, verbose_name='side eller API-kald')),
-                ('remote_addr', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP-adresse')),
-                ('action', models.CharField(choices=[('create', 'Oprettet'), ('update', 'Ændret'), ('delete', 'Slettet')], max_length=10, verbose_name='handling')),
-                ('changes', models.JSONField(blank=True, default=dict, verbose_name='ændringer')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype', verbose_name='type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "occurred_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="tidspunkt"
+                    ),
+                ),
+                (
+                    "actor_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="bruger"),
+                ),
+                ("object_pk", models.CharField(max_length=64, verbose_name="id")),
+                ("object_repr", models.CharField(max_length=200, verbose_name="objekt")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web"),
+                            ("api", "API"),
+                            ("command", "Kommando"),
+                            ("task", "Baggrundsopgave"),
+                            ("system", "System"),
+                        ],
+                        max_length=10,
+                        verbose_name="kanal",
+                    ),
+                ),
+                (
+                    "path",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="side eller API-kald"
+                    ),
+                ),
+                (
+                    "remote_addr",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP-adresse"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "Oprettet"),
+                            ("update", "Ændret"),
+                            ("delete", "Slettet"),
+                        ],
+                        max_length=10,
+                        verbose_name="handling",
+                    ),
+                ),
+                ("changes", models.JSONField(blank=True, default=dict, verbose_name="ændringer")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'revisionsspor',
-                'verbose_name_plural': 'revisionsspor',
-                'ordering': ['-occurred_at', '-id'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['content_type', 'object_pk', '-occurred_at'], name='audit_object_idx'), models.Index(fields=['actor', '-occurred_at'], name='audit_actor_idx'), models.Index(fields=['-occurred_at'], name='audit_time_idx')],
+                "verbose_name": "revisionsspor",
+                "verbose_name_plural": "revisionsspor",
+                "ordering": ["-occurred_at", "-id"],
+                "abstract": False,
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_pk", "-occurred_at"],
+                        name="audit_object_idx",
+                    ),
+                    models.Index(fields=["actor", "-occurred_at"], name="audit_actor_idx"),
+                    models.Index(fields=["-occurred_at"], name="audit_time_idx"),
+                ],
             },
         ),
     ]

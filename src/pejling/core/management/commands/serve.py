@@ -13,8 +13,12 @@ class Command(BaseCommand):
     help = "Start Pejling: the web server and the background worker, stopped together by Ctrl-C."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--bind", default="127.0.0.1:8000", help="host:port (default %(default)s)")
-        parser.add_argument("--workers", type=int, default=2, help="web processes (default %(default)s)")
+        parser.add_argument(
+            "--bind", default="127.0.0.1:8000", help="host:port (default %(default)s)"
+        )
+        parser.add_argument(
+            "--workers", type=int, default=2, help="web processes (default %(default)s)"
+        )
 
     def handle(self, *, bind: str, workers: int, **options) -> None:
         # Read once here, so the secret key file exists before the children race to create it.
@@ -23,11 +27,18 @@ class Command(BaseCommand):
         children = {
             "web": subprocess.Popen(  # noqa: S603 (fixed argument list, no shell)
                 [
-                    python, "-m", "gunicorn", "pejling.config.wsgi:application",
-                    "--bind", bind,
-                    "--workers", str(workers),
-                    "--access-logfile", "-",
-                    "--forwarded-allow-ips", "127.0.0.1",
+                    python,
+                    "-m",
+                    "gunicorn",
+                    "pejling.config.wsgi:application",
+                    "--bind",
+                    bind,
+                    "--workers",
+                    str(workers),
+                    "--access-logfile",
+                    "-",
+                    "--forwarded-allow-ips",
+                    "127.0.0.1",
                 ]
             ),
             "worker": subprocess.Popen(  # noqa: S603
