@@ -297,3 +297,18 @@ def test_list_query_count_does_not_grow_with_events(
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def test_changes_are_shown_with_field_labels_and_readable_values(client, cast):
+    from pejling.accounts import services
+
+    services.set_roles(
+        actor=cast.administrator,
+        user=cast.advisor,
+        roles=["advisor", "analyst"],
+        administration=cast.administration,
+    )
+    client.force_login(cast.administrator)
+    html = client.get("/log/revisionsspor/").content.decode()
+    assert "<dt>Forvaltning</dt>" in html
+    assert "advisor → advisor, analyst" in html

@@ -88,6 +88,32 @@ class AuditEvent(BaseEvent):
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.object_repr}"
 
+    def change_rows(self) -> list[tuple[str, str, str]]:
+        """(field label, before, after) for people to read: verbose names, ja/nej, – for empty."""
+        model = self.content_type.model_class()
+        rows = []
+        for name, change in self.changes.items():
+            label = name
+            if model is not None:
+                try:
+                    label = str(model._meta.get_field(name).verbose_name)
+                except Exception:  # a pseudo-field such as "roles", or a field since removed
+                    label = name
+            rows.append((label, _readable(change.get("before")), _readable(change.get("after"))))
+        return rows
+
+
+def _readable(value) -> str:
+    if value is None or value == "" or value == []:
+        return "–"
+    if value is True:
+        return str(_("ja"))
+    if value is False:
+        return str(_("nej"))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
 
 class AccessEvent(BaseEvent):
     """A read of a record that holds personal data."""
