@@ -56,7 +56,7 @@ ITEMS = [
         _("Min profil"),
         "accounts:profile",
         None,
-        _("Dine oplysninger, din adgangskode og dine API-nøgler."),
+        _("Dine oplysninger, din adgangskode og eventuelle API-nøgler."),
     ),
 ]
 
