@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Model, Prefetch, QuerySet, Sum
+from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -141,38 +141,6 @@ def _changes(request: HttpRequest, payload: Schema) -> dict[str, Any]:
     return changes
 
 
-def _check_parts(
-    policy_id: int | None, parts: dict[str, tuple[type[Model], int | None]], message: str
-) -> None:
-    """Refuse parts (theme, guidepost, focus area) that belong to another policy."""
-    errors = {}
-    for name, (model, pk) in parts.items():
-        if pk is None or policy_id is None:
-            continue
-        owner = model._default_manager.filter(pk=pk).values_list("policy_id", flat=True).first()
-        # An unknown id is left to the model's own validation, which names it.
-        if owner is not None and owner != policy_id:
-            errors[name] = [message]
-    if errors:
-        raise ValidationError(errors)
-
-
-def _check_goals(policy_id: int | None, goal_ids: list[int]) -> None:
-    goals = dict(Goal.objects.filter(pk__in=goal_ids).values_list("pk", "policy_id"))
-    unknown = sorted(set(goal_ids) - set(goals))
-    if unknown:
-        raise ValidationError(
-            {
-                "goal_ids": _("Der findes ikke mål med id %(ids)s.")
-                % {"ids": ", ".join(map(str, unknown))}
-            }
-        )
-    if policy_id is not None and any(owner != policy_id for owner in goals.values()):
-        raise ValidationError(
-            {"goal_ids": _("Vælg kun mål fra den samme politik som initiativet.")}
-        )
-
-
 # --- Policies -------------------------------------------------------------------------------
 
 
@@ -283,27 +251,12 @@ def policy_update(request: HttpRequest, slug: str, payload: PolicyPatch) -> Poli
 
 # --- Goals ----------------------------------------------------------------------------------
 
-GOAL_PARTS = {"theme_id": Theme, "guidepost_id": Guidepost, "focus_area_id": FocusArea}
-
 
 def _goals(user) -> QuerySet[Goal]:
     return (
         Goal.objects.visible_to(user)
         .select_related("policy", "owner")
         .prefetch_related(Prefetch("initiatives", queryset=Initiative.objects.order_by("id")))
-    )
-
-
-def _check_goal(goal: Goal, changes: dict[str, Any] | None = None) -> None:
-    """Refuse a theme, guidepost or focus area of another policy than the goal's (as changed)."""
-    changes = changes or {}
-    _check_parts(
-        changes.get("policy_id", goal.policy_id),
-        {
-            name: (model, changes.get(name, getattr(goal, name)))
-            for name, model in GOAL_PARTS.items()
-        },
-        _("Vælg en del af den samme politik som målet."),
     )
 
 
@@ -360,7 +313,6 @@ def goal_create(request: HttpRequest, payload: GoalIn) -> Status:
     require_editor(request)
     values = payload.model_dump()
     goal = Goal(policy=_policy_by_slug(request, values.pop("policy")), **values)
-    _check_goal(goal)
     with _input_names():
         crud.create(actor=request.user, instance=goal)
     return Status(201, _goals(request.user).get(pk=goal.pk))
@@ -375,7 +327,6 @@ def goal_create(request: HttpRequest, payload: GoalIn) -> Status:
 def goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> Goal:
     goal = get_visible(request, Goal.objects, write=True, pk=goal_id)
     changes = _changes(request, payload)
-    _check_goal(goal, changes)
     with _input_names():
         crud.update(actor=request.user, instance=goal, changes=changes)
     return _goals(request.user).get(pk=goal.pk)
@@ -392,13 +343,9 @@ def _initiatives(user) -> QuerySet[Initiative]:
     )
 
 
-def _check_initiative(policy_id: int | None, theme_id: int | None, goal_ids: list[int]) -> None:
-    _check_parts(
-        policy_id,
-        {"theme_id": (Theme, theme_id)},
-        _("Vælg et tema fra den samme politik som initiativet."),
-    )
-    _check_goals(policy_id, goal_ids)
+def _check_initiative(policy_id: int | None, goal_ids: list[int]) -> None:
+    with _input_names():
+        services.check_initiative_goals(policy_id=policy_id, goal_ids=goal_ids)
 
 
 @router.get(
@@ -458,7 +405,7 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Status:
     values = payload.model_dump()
     goal_ids = values.pop("goal_ids")
     initiative = Initiative(policy=_policy_by_slug(request, values.pop("policy")), **values)
-    _check_initiative(initiative.policy_id, initiative.theme_id, goal_ids)
+    _check_initiative(initiative.policy_id, goal_ids)
     with _input_names():
         crud.create(actor=request.user, instance=initiative, m2m={"goals": goal_ids})
     return Status(201, _initiatives(request.user).get(pk=initiative.pk))
@@ -480,7 +427,6 @@ def initiative_update(
         m2m["goals"] = changes.pop("goal_ids") or []
     _check_initiative(
         changes.get("policy_id", initiative.policy_id),
-        changes.get("theme_id", initiative.theme_id),
         m2m.get("goals", list(initiative.goals.values_list("pk", flat=True))),
     )
     with _input_names():

@@ -1,8 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from pejling.accounts.models import Administration
 from pejling.core.forms import Form, ModelForm
+from pejling.policy import services
 from pejling.policy.models import (
     BudgetLine,
     Goal,
@@ -143,15 +145,6 @@ class GoalForm(ModelForm):
             "owner",
         ]
 
-    def clean(self) -> dict:
-        data = super().clean()
-        policy = data.get("policy")
-        for name in ("theme", "guidepost", "focus_area"):
-            part = data.get(name)
-            if part is not None and policy is not None and part.policy_id != policy.pk:
-                self.add_error(name, _("Vælg en del af den samme politik som målet."))
-        return data
-
 
 class InitiativeForm(ModelForm):
     class Meta:
@@ -176,12 +169,13 @@ class InitiativeForm(ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        policy = data.get("policy")
-        if data.get("theme") is not None and policy and data["theme"].policy_id != policy.pk:
-            self.add_error("theme", _("Vælg et tema fra den samme politik som initiativet."))
-        wrong = [g for g in data.get("goals") or [] if policy and g.policy_id != policy.pk]
-        if wrong:
-            self.add_error("goals", _("Vælg kun mål fra den samme politik som initiativet."))
+        try:
+            services.check_initiative_goals(
+                policy_id=data["policy"].pk if data.get("policy") else None,
+                goal_ids=data.get("goals") or [],
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
         return data
 
 

@@ -401,6 +401,20 @@ class WorkItem(models.Model):
         return self.text[:80]
 
 
+def _parts_of_other_policies(instance, parts: dict[str, type], message) -> dict[str, str]:
+    """Errors for parts (theme, guidepost, focus area) that belong to another policy."""
+    errors = {}
+    for name, model in parts.items():
+        pk = getattr(instance, f"{name}_id")
+        if pk is None or instance.policy_id is None:
+            continue
+        owner = model._default_manager.filter(pk=pk).values_list("policy_id", flat=True).first()
+        # An unknown id is left to the field's own validation, which names it.
+        if owner is not None and owner != instance.policy_id:
+            errors[name] = message
+    return errors
+
+
 class Direction(models.TextChoices):
     HIGHER = "higher", _("Højere er bedre")
     LOWER = "lower", _("Lavere er bedre")
@@ -472,6 +486,15 @@ class Goal(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("policy:goal_detail", args=[self.pk])
 
+    def clean(self) -> None:
+        errors = _parts_of_other_policies(
+            self,
+            {"theme": Theme, "guidepost": Guidepost, "focus_area": FocusArea},
+            _("Vælg en del af den samme politik som målet."),
+        )
+        if errors:
+            raise ValidationError(errors)
+
 
 class Initiative(models.Model):
     class Status(models.TextChoices):
@@ -537,8 +560,13 @@ class Initiative(models.Model):
         return reverse("policy:initiative_detail", args=[self.pk])
 
     def clean(self) -> None:
+        errors = _parts_of_other_policies(
+            self, {"theme": Theme}, _("Vælg et tema fra den samme politik som initiativet.")
+        )
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("Slutdatoen kan ikke ligge før startdatoen.")})
+            errors["ends_on"] = _("Slutdatoen kan ikke ligge før startdatoen.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ScheduledTopic(models.Model):

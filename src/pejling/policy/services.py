@@ -13,6 +13,7 @@ from pejling.lib.danish import kroner
 from pejling.policy.models import (
     Appropriation,
     BudgetLine,
+    Goal,
     PlanTarget,
     Spending,
     TargetProgress,
@@ -64,6 +65,22 @@ def add_text_version(
         )
     text.__dict__.pop("current", None)
     return version
+
+
+def check_initiative_goals(*, policy_id: int | None, goal_ids) -> None:
+    """An initiative may serve only existing goals of its own policy."""
+    goal_ids = [getattr(g, "pk", g) for g in goal_ids]
+    owners = dict(Goal.objects.filter(pk__in=goal_ids).values_list("pk", "policy_id"))
+    unknown = sorted(set(goal_ids) - set(owners))
+    if unknown:
+        raise ValidationError(
+            {
+                "goals": _("Der findes ikke mål med id %(ids)s.")
+                % {"ids": ", ".join(map(str, unknown))}
+            }
+        )
+    if policy_id is not None and any(owner != policy_id for owner in owners.values()):
+        raise ValidationError({"goals": _("Vælg kun mål fra den samme politik som initiativet.")})
 
 
 def record_target_progress(
