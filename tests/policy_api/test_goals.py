@@ -21,7 +21,7 @@ from tests.policy_api.support import (
     audit_events,
 )
 
-SAME_POLICY = "Vælg en del af den samme politik som målet."
+SAME_POLICY = "Vælg et tema, pejlemærke eller fokusområde fra den samme politik som målet."
 
 
 @pytest.fixture

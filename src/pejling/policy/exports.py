@@ -152,7 +152,7 @@ def policy_docx_response(policy: Policy) -> HttpResponse:
                 [
                     t.title,
                     t.get_kind_display(),
-                    f"{t.quarter}. kvt. {t.year}",
+                    _("%(q)s. kvt. %(year)s") % {"q": t.quarter, "year": t.year},
                     t.get_status_display(),
                 ]
                 for t in topics
@@ -160,7 +160,7 @@ def policy_docx_response(policy: Policy) -> HttpResponse:
         )
     gaps = policy_gaps(policy)
     if gaps:
-        doc.heading(_("Det mangler"))
+        doc.heading(_("Hvad mangler?"))
         doc.bullets(f"{gap.obj}: {gap.missing}" for gap in gaps)
     return doc.response(slugify(policy.slug or policy.title))
 
@@ -189,7 +189,7 @@ def action_plan_docx_response(plan: ActionPlan, rows, *, with_budget: bool) -> H
     doc.heading(_("Baggrund"))
     doc.paragraph(plan.background)
     if plan.status_of_past_work:
-        doc.heading(_("Status på handleplanen"))
+        doc.heading(_("Status på tidligere indsats"))
         for line in plan.status_of_past_work.splitlines():
             doc.paragraph(line)
     doc.heading(_("Indsatsspor og målsætninger"))

@@ -39,6 +39,7 @@ from pejling.policy.models import (
     Goal,
     Guidepost,
     Initiative,
+    KeyPagedQuerySet,
     PlanTarget,
     Policy,
     Spending,
@@ -166,6 +167,14 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+    # The form ties each invalid input to its message when it validates (pejling.core.forms);
+    # these errors come from a service afterwards, so tie their inputs here in the same way.
+    for name in form.errors:
+        if name in form.fields:
+            attrs = form.fields[name].widget.attrs
+            attrs["aria-invalid"] = "true"
+            hint = f"id_{name}-hint" if form.fields[name].help_text else ""
+            attrs["aria-describedby"] = f"{hint} id_{name}-error".strip()
 
 
 def _chain(links) -> dict:
@@ -321,9 +330,9 @@ def focus_area_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_list(request: HttpRequest) -> HttpResponse:
     return list_page(
         request,
-        queryset=Goal.objects.visible_to(request.user).select_related(
-            "policy", "theme", "guidepost", "focus_area", "owner"
-        ),
+        queryset=KeyPagedQuerySet(Goal)
+        .visible_to(request.user)
+        .select_related("policy", "theme", "guidepost", "focus_area", "owner"),
         form=GoalFilterForm(request.GET or None, user=request.user),
         columns=exports.GOAL_COLUMNS,
         template="policy/goal_list.html",
@@ -374,9 +383,9 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def initiative_list(request: HttpRequest) -> HttpResponse:
     return list_page(
         request,
-        queryset=Initiative.objects.visible_to(request.user).select_related(
-            "policy", "theme", "responsible"
-        ),
+        queryset=KeyPagedQuerySet(Initiative)
+        .visible_to(request.user)
+        .select_related("policy", "theme", "responsible"),
         form=InitiativeFilterForm(request.GET or None, user=request.user),
         columns=exports.INITIATIVE_COLUMNS,
         template="policy/initiative_list.html",
