@@ -95,7 +95,10 @@ def policy_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "guideposts": guideposts,
         "focus_areas": policy.focus_areas.prefetch_related("work_items", "goals"),
         "topics": policy.scheduled_topics.all(),
-        "action_plans": policy.action_plans.annotate(strand_count=Count("strands")),
+        # Ordered explicitly: Meta.ordering does not apply to a GROUP BY query.
+        "action_plans": policy.action_plans.annotate(strand_count=Count("strands")).order_by(
+            "-year", "title"
+        ),
         "appropriations": policy.appropriations.all() if can_read_internal(request.user) else [],
         "untethered_goals": policy.goals.filter(
             theme__isnull=True, guidepost__isnull=True, focus_area__isnull=True
@@ -591,6 +594,7 @@ def budget(request: HttpRequest) -> HttpResponse:
             BudgetLine.objects.filter(appropriation__in=appropriations)
             .select_related("appropriation", "initiative", "strand")
             .annotate(spent=Sum("spending__amount"))
+            .order_by("appropriation__first_year", "appropriation__title", "year", "pk")
         )
         return export_response(
             lines, exports.BUDGET_LINE_COLUMNS, filename="budget", fmt=request.GET["format"]
@@ -604,8 +608,10 @@ def appropriation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     appropriation = get_visible(
         request, Appropriation.objects.select_related("granted_by", "policy"), pk=pk
     )
-    lines = appropriation.budget_lines.select_related("initiative", "strand").annotate(
-        spent=Sum("spending__amount")
+    lines = (
+        appropriation.budget_lines.select_related("initiative", "strand")
+        .annotate(spent=Sum("spending__amount"))
+        .order_by("year", "pk")  # Meta.ordering does not apply to a GROUP BY query
     )
     years = defaultdict(list)
     for line in lines:
