@@ -50,10 +50,18 @@ class DkfdsFormMixin:
             context["errors"] = context["errors"] or self.errors
         return context
 
+    def add_error(self, field, error) -> None:
+        super().add_error(field, error)
+        # Errors may come from a service after validation too: tie every invalid input to its
+        # message, as validation does.
+        self._describe_invalid_widgets()
+
     def full_clean(self) -> None:
         super().full_clean()
-        # Errors are known only now; point each invalid widget at its message.
-        for name in self.errors:
+        self._describe_invalid_widgets()
+
+    def _describe_invalid_widgets(self) -> None:
+        for name in self._errors or {}:
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["aria-invalid"] = "true"

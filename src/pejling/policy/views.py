@@ -170,14 +170,6 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
-    # The form ties each invalid input to its message when it validates (pejling.core.forms);
-    # these errors come from a service afterwards, so tie their inputs here in the same way.
-    for name in form.errors:
-        if name in form.fields:
-            attrs = form.fields[name].widget.attrs
-            attrs["aria-invalid"] = "true"
-            hint = f"id_{name}-hint" if form.fields[name].help_text else ""
-            attrs["aria-describedby"] = f"{hint} id_{name}-error".strip()
 
 
 def _chain(links) -> dict:
