@@ -79,10 +79,11 @@ test-browser:
 ## bench: server time of key pages over many requests (median and p95)
 bench: install
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/policy_lists.py
 
 ## messages: refresh the English catalogue from the Danish source texts
 messages:
-	cd src/pejling && ../../$(PEJLING) makemessages -l en --no-obsolete --add-location file
+	cd src/pejling && PEJLING_BASE_DIR=../.. ../../$(PEJLING) makemessages -l en --no-obsolete --add-location file
 
 clean:
 	rm -rf $(VENV) node_modules var
