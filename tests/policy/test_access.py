@@ -36,6 +36,9 @@ RECORD_EDITS = [
     "initiative_edit",
     "text_version_create",
     "target_progress_create",
+    "guidepost_create",
+    "part_create",
+    "part_edit",
 ]
 # Pages that create a record from nothing: editors only (GET and POST).
 CREATES = ["policy_create", "goal_create", "initiative_create"]
@@ -86,6 +89,9 @@ def _pages(_cast_and_demo, django_db_blocker) -> dict[str, dict[str, str]]:
             "action_plan_detail": url("action_plan_detail", demo.plan.pk),
             "action_plan_docx": url("action_plan_docx", demo.plan.pk),
             "target_progress_create": url("target_progress_create", demo.range_target.pk),
+            "guidepost_create": url("guidepost_create", demo.draft.slug),
+            "part_create": url("part_create", "princip", demo.draft.pk),
+            "part_edit": url("part_edit", "princip", demo.draft.principles.first().pk),
         },
         "public": {
             "policy_detail": url("policy_detail", demo.public.slug),
@@ -106,6 +112,9 @@ def _pages(_cast_and_demo, django_db_blocker) -> dict[str, dict[str, str]]:
             "action_plan_detail": url("action_plan_detail", extras.public_plan.pk),
             "action_plan_docx": url("action_plan_docx", extras.public_plan.pk),
             "target_progress_create": url("target_progress_create", extras.public_target.pk),
+            "guidepost_create": url("guidepost_create", demo.public.slug),
+            "part_create": url("part_create", "emne", demo.public.pk),
+            "part_edit": url("part_edit", "emne", demo.public.scheduled_topics.first().pk),
         },
     }
     elsewhere = {

@@ -215,3 +215,30 @@ class SpendingForm(ModelForm):
         model = Spending
         fields = ["spent_on", "amount", "text"]
         widgets = {"spent_on": DATE_WIDGET, "text": forms.Textarea(attrs={"rows": 2})}
+
+
+class GuidepostForm(Form):
+    number = forms.IntegerField(label=_("Nummer"), min_value=1, max_value=99)
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    wording = forms.CharField(
+        label=_("Formulering"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Senere ændringer bliver nye versioner med dato og årsag."),
+    )
+    valid_from = forms.DateField(label=_("Gældende fra"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, policy, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+        from pejling.lib.cpr import validate_no_cpr
+
+        self.fields["wording"].validators.append(validate_no_cpr)
+        self.fields["title"].validators.append(validate_no_cpr)
+
+    def clean_number(self) -> int:
+        number = self.cleaned_data["number"]
+        if self.policy.guideposts.filter(number=number).exists():
+            raise ValidationError(
+                _("Politikken har allerede et pejlemærke nr. %(number)s.") % {"number": number}
+            )
+        return number

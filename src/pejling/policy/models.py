@@ -79,6 +79,18 @@ class KeyPagedQuerySet(PolicyChildQuerySet):
         return [rows[key] for key in keys]
 
 
+class WorkItemQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "WorkItemQuerySet":
+        from pejling.policy.permissions import can_read_internal
+
+        if can_read_internal(user):
+            return self.all()
+        public = Policy.objects.public()
+        return self.filter(
+            models.Q(guidepost__policy__in=public) | models.Q(focus_area__policy__in=public)
+        )
+
+
 class AppropriationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "AppropriationQuerySet":
         from pejling.policy.permissions import can_read_internal
@@ -162,6 +174,7 @@ class Policy(models.Model):
             "temaer",
             "pejlemaerker",
             "fokusomraader",
+            "dele",
         }
     )
 
@@ -255,6 +268,8 @@ class Principle(models.Model):
     number = models.PositiveSmallIntegerField(_("nummer"))
     text = free_text(_("princip"))
 
+    objects = PolicyChildQuerySet.as_manager()
+
     class Meta:
         ordering = ["policy", "number"]
         verbose_name = _("princip")
@@ -265,6 +280,9 @@ class Principle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text}"
+
+    def get_absolute_url(self) -> str:
+        return self.policy.get_absolute_url() + "#principper"
 
 
 class Responsibility(models.Model):
@@ -280,6 +298,8 @@ class Responsibility(models.Model):
     statement = free_text(_("ansvar"))
     items = free_text(_("sådan løftes ansvaret"), blank=True, help_text=_("Ét punkt pr. linje."))
 
+    objects = PolicyChildQuerySet.as_manager()
+
     class Meta:
         ordering = ["policy", "id"]
         verbose_name = _("ansvar")
@@ -287,6 +307,9 @@ class Responsibility(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_holder_display()}: {self.statement}"
+
+    def get_absolute_url(self) -> str:
+        return self.policy.get_absolute_url() + "#ansvar"
 
     @property
     def item_list(self) -> list[str]:
@@ -410,6 +433,8 @@ class WorkItem(models.Model):
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     text = free_text(_("sådan arbejder vi med det"))
 
+    objects = WorkItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "id"]
         verbose_name = _("arbejdspunkt")
@@ -424,6 +449,9 @@ class WorkItem(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return (self.guidepost or self.focus_area).get_absolute_url()
 
 
 def _parts_of_other_policies(instance, parts: dict[str, type], message) -> dict[str, str]:
@@ -619,6 +647,8 @@ class ScheduledTopic(models.Model):
     )
     held_on = models.DateField(_("afholdt den"), null=True, blank=True)
 
+    objects = PolicyChildQuerySet.as_manager()
+
     class Meta:
         ordering = ["policy", "year", "quarter", "id"]
         verbose_name = _("planlagt emne")
@@ -626,6 +656,9 @@ class ScheduledTopic(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.policy.get_absolute_url() + "#emner"
 
 
 class ActionPlan(models.Model):
@@ -689,6 +722,9 @@ class Strand(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.action_plan.get_absolute_url() + f"#strand-{self.pk}"
 
 
 class TargetStatus(models.TextChoices):
@@ -755,6 +791,9 @@ class PlanTarget(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def get_absolute_url(self) -> str:
+        return self.strand.get_absolute_url()
 
     def clean(self) -> None:
         if self.kind == self.Kind.YES_NO:

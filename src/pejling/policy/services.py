@@ -14,7 +14,9 @@ from pejling.policy.models import (
     Appropriation,
     BudgetLine,
     Goal,
+    Guidepost,
     PlanTarget,
+    Policy,
     Spending,
     TargetProgress,
     TextVersion,
@@ -65,6 +67,28 @@ def add_text_version(
         )
     text.__dict__.pop("current", None)
     return version
+
+
+def create_guidepost(
+    *, actor, policy: Policy, number: int, title: str, wording: str, valid_from: date
+) -> Guidepost:
+    """A guidepost and its wording's first version, which later amendments build on."""
+    with transaction.atomic():
+        text = crud.create(
+            actor=actor,
+            instance=VersionedText(policy=policy, kind=VersionedText.Kind.GUIDEPOST, title=title),
+        )
+        add_text_version(
+            actor=actor,
+            text=text,
+            body=wording,
+            valid_from=valid_from,
+            reason=TextVersion.Reason.ORIGINAL,
+        )
+        return crud.create(
+            actor=actor,
+            instance=Guidepost(policy=policy, number=number, title=title, wording=text),
+        )
 
 
 def check_initiative_goals(*, policy_id: int | None, goal_ids) -> None:

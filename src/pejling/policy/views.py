@@ -17,11 +17,13 @@ from pejling.lib.export import FORMATS, export_response
 from pejling.lib.textdiff import word_diff
 from pejling.policy import chain, exports, services
 from pejling.policy.completeness import policy_gaps, theme_state
+from pejling.policy.editing import PARTS, Part
 from pejling.policy.forms import (
     BudgetLineForm,
     ChildFilterForm,
     GoalFilterForm,
     GoalForm,
+    GuidepostForm,
     InitiativeFilterForm,
     InitiativeForm,
     PolicyFilterForm,
@@ -177,6 +179,67 @@ def _chain(links) -> dict:
     return {"chain_up": up, "chain_down": down}
 
 
+# --- The other parts of the structure, edited as plain forms (policy/editing.py) --------
+
+
+def _part(kind: str) -> Part:
+    if kind not in PARTS:
+        raise Http404
+    return PARTS[kind]
+
+
+@require_http_methods(["GET", "POST"])
+def part_create(request: HttpRequest, kind: str, parent_pk: int | None = None) -> HttpResponse:
+    part = _part(kind)
+    if (part.parent_model is None) != (parent_pk is None):
+        raise Http404
+    if part.parent_model is None:
+        require_editor(request)
+        instance = part.model()
+    else:
+        parent = get_visible(request, part.parent_model.objects, write=True, pk=parent_pk)
+        instance = part.model(**{part.parent_field: parent})
+    title = _("Tilføj %(part)s") % {"part": part.label}
+    return _edit(request, part.form_class(), instance, template_title=title)
+
+
+@require_http_methods(["GET", "POST"])
+def part_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    part = _part(kind)
+    instance = get_visible(request, part.model.objects, write=True, pk=pk)
+    title = _("Redigér %(part)s") % {"part": part.label}
+    return _edit(request, part.form_class(), instance, template_title=title)
+
+
+@require_http_methods(["GET", "POST"])
+def guidepost_create(request: HttpRequest, slug: str) -> HttpResponse:
+    policy = get_visible(request, Policy.objects, write=True, slug=slug)
+    form = GuidepostForm(
+        request.POST or None,
+        policy=policy,
+        initial={
+            "number": policy.guideposts.count() + 1,
+            "valid_from": timezone.localdate(),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            guidepost = services.create_guidepost(
+                actor=request.user, policy=policy, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("“%(name)s” er gemt.") % {"name": guidepost})
+            return redirect(guidepost)
+    return render(
+        request,
+        "policy/edit.html",
+        {"form": form, "title": _("Nyt pejlemærke"), "object": policy},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
 # --- Texts and their versions -------------------------------------------------------------
 
 
@@ -312,6 +375,7 @@ def focus_area_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "area": area,
             "policy": area.policy,
             "active": area.is_active_on(timezone.localdate()),
+            "can_edit": can_edit_policy(request.user),
             **_chain(chain.for_focus_area(area)),
         },
     )
@@ -591,7 +655,11 @@ def budget(request: HttpRequest) -> HttpResponse:
         return export_response(
             lines, exports.BUDGET_LINE_COLUMNS, filename="budget", fmt=request.GET["format"]
         )
-    return render(request, "policy/budget.html", {"rows": rows, "query": ""})
+    return render(
+        request,
+        "policy/budget.html",
+        {"rows": rows, "query": "", "can_edit": can_edit_policy(request.user)},
+    )
 
 
 @require_GET
