@@ -80,6 +80,16 @@ def target_status(target: PlanTarget) -> str:
 # --- Small references ---------------------------------------------------------------------
 
 
+class Linked(Schema):
+    """A record with a page of its own: ``url`` is that page's address."""
+
+    url: str
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return obj.get_absolute_url()
+
+
 class BodyRef(Schema):
     id: int
     name: str
@@ -92,21 +102,16 @@ class AdministrationRef(Schema):
     short_name: str
 
 
-class PolicyRef(Schema):
+class PolicyRef(Linked):
     id: int
     slug: str
     title: str
-    url: str
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
 
 
 # --- Policies -----------------------------------------------------------------------------
 
 
-class PolicyOut(Schema):
+class PolicyOut(Linked):
     id: int
     slug: str
     title: str
@@ -120,15 +125,10 @@ class PolicyOut(Schema):
     is_public: bool
     owner_committee: BodyRef
     administration: AdministrationRef | None
-    url: str
 
     @staticmethod
     def resolve_status_label(obj) -> str:
         return str(obj.get_status_display())
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
 
 
 class TextVersionOut(Schema):
@@ -141,7 +141,7 @@ class TextVersionOut(Schema):
     note: str
 
 
-class VersionedTextOut(Schema):
+class VersionedTextOut(Linked):
     id: int
     kind: str
     title: str
@@ -156,10 +156,6 @@ class VersionedTextOut(Schema):
     @staticmethod
     def resolve_version_count(obj) -> int:
         return len(obj.versions.all())
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
 
 
 class PrincipleOut(Schema):
@@ -190,7 +186,7 @@ class ThemePlaceholdersOut(Schema):
     lighthouse: str
 
 
-class ThemeOut(Schema):
+class ThemeOut(Linked):
     id: int
     number: int
     title: str
@@ -199,7 +195,6 @@ class ThemeOut(Schema):
     initiative_ids: list[int]
     lighthouse_ids: list[int] = Field(description="The initiatives that are lighthouse projects.")
     placeholders: ThemePlaceholdersOut
-    url: str
 
     @staticmethod
     def resolve_goal_ids(obj) -> list[int]:
@@ -221,35 +216,26 @@ class ThemeOut(Schema):
             "lighthouse": obj.lighthouse_placeholder,
         }
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
-
 
 class WorkItemOut(Schema):
     order: int
     text: str
 
 
-class GuidepostOut(Schema):
+class GuidepostOut(Linked):
     id: int
     number: int
     title: str
     wording: VersionedTextOut
     work_items: list[WorkItemOut]
     goal_ids: list[int]
-    url: str
 
     @staticmethod
     def resolve_goal_ids(obj) -> list[int]:
         return [goal.pk for goal in obj.goals.all()]
 
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
 
-
-class FocusAreaOut(Schema):
+class FocusAreaOut(Linked):
     id: int
     number: int
     title: str
@@ -258,15 +244,10 @@ class FocusAreaOut(Schema):
     valid_to: date | None
     work_items: list[WorkItemOut]
     goal_ids: list[int]
-    url: str
 
     @staticmethod
     def resolve_goal_ids(obj) -> list[int]:
         return [goal.pk for goal in obj.goals.all()]
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
 
 
 class PolicyDetailOut(PolicyOut):
@@ -335,7 +316,7 @@ class PolicyPatch(_In):
 # --- Goals and initiatives ----------------------------------------------------------------
 
 
-class GoalOut(Schema):
+class GoalOut(Linked):
     id: int
     policy: PolicyRef
     theme_id: int | None
@@ -349,15 +330,10 @@ class GoalOut(Schema):
     target_year: int | None
     owner: AdministrationRef | None
     initiative_ids: list[int]
-    url: str
 
     @staticmethod
     def resolve_initiative_ids(obj) -> list[int]:
         return [initiative.pk for initiative in obj.initiatives.all()]
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
 
 
 class GoalIn(_In):
@@ -390,7 +366,7 @@ class GoalPatch(_In):
     owner_id: int | None = None
 
 
-class InitiativeOut(Schema):
+class InitiativeOut(Linked):
     id: int
     policy: PolicyRef
     theme_id: int | None
@@ -403,7 +379,6 @@ class InitiativeOut(Schema):
     responsible: AdministrationRef | None
     starts_on: date | None
     ends_on: date | None
-    url: str
 
     @staticmethod
     def resolve_goal_ids(obj) -> list[int]:
@@ -412,10 +387,6 @@ class InitiativeOut(Schema):
     @staticmethod
     def resolve_status_label(obj) -> str:
         return str(obj.get_status_display())
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
 
 
 class InitiativeIn(_In):
@@ -449,7 +420,7 @@ class InitiativePatch(_In):
 # --- Action plans -------------------------------------------------------------------------
 
 
-class ActionPlanOut(Schema):
+class ActionPlanOut(Linked):
     id: int
     policy: PolicyRef
     title: str
@@ -458,11 +429,6 @@ class ActionPlanOut(Schema):
     case_number: str
     strand_count: int
     target_count: int
-    url: str
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
 
 
 class ProgressOut(Schema):
@@ -548,7 +514,7 @@ class BudgetYearOut(Schema):
     over: bool = Field(description="The year's lines allocate more than the appropriation.")
 
 
-class AppropriationOut(Schema):
+class AppropriationOut(Linked):
     id: int
     title: str
     granted_by: BodyRef
@@ -558,15 +524,10 @@ class AppropriationOut(Schema):
     last_year: int | None
     policy: PolicyRef | None
     years: list[BudgetYearOut]
-    url: str
 
     @staticmethod
     def resolve_years(obj) -> list[dict[str, Any]]:
         return budget_years(obj, list(obj.budget_lines.all()))
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return obj.get_absolute_url()
 
 
 class SpendingOut(Schema):
