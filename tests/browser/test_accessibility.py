@@ -96,7 +96,12 @@ def test_every_page_a_role_reaches_passes_axe(page: Page, live_server, cast, rol
 
 def test_public_pages_pass_axe(page: Page, live_server, cast):
     url = live_server.url
-    for name in ["accounts:login", "accounts:password_reset", "accounts:password_reset_done"]:
+    for name in [
+        "core:start",
+        "accounts:login",
+        "accounts:password_reset",
+        "accounts:password_reset_done",
+    ]:
         page.goto(url + reverse(name))
         assert_accessible(page)
 

@@ -15,8 +15,10 @@ def test_user_logs_in_through_the_form_and_logs_out(page: Page, live_server, cas
 
     page.locator(".portal-user").get_by_role("button", name="Log af").click()
     expect(page).to_have_url(live_server.url + reverse("accounts:login"))
-    page.goto(live_server.url + reverse("core:start"))
-    expect(page).to_have_url(live_server.url + reverse("accounts:login") + "?next=/")
+    page.goto(live_server.url + reverse("accounts:profile"))
+    expect(page).to_have_url(
+        live_server.url + reverse("accounts:login") + "?next=" + reverse("accounts:profile")
+    )
 
 
 def test_wrong_password_shows_the_error_summary(page: Page, live_server, cast):

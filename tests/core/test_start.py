@@ -56,10 +56,16 @@ def test_outsider_sees_a_no_roles_notice_and_only_the_profile(client, cast):
     assert [item.url_name for item in response.context["sections"]] == ["accounts:profile"]
 
 
-def test_anonymous_is_sent_to_login(client, db):
+def test_anonymous_sees_the_public_front_page_with_published_policies(client, db):
+    from pejling.demo import load_all
+
+    load_all()
     response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == "/konto/log-ind/?next=/"
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vision, pejlemærker og særlige fokusområder" in html
+    assert "Bland dig i byen" not in html  # a draft is not published
+    assert 'href="/konto/log-ind/"' in html
 
 
 def test_start_page_is_get_only(client, cast):

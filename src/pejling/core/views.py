@@ -18,12 +18,23 @@ from pejling.core.permissions import get_progress_for_user, require_task_runner
 from pejling.core.tasks import demo_progress
 
 
+@login_not_required
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     user = request.user
+    if not user.is_authenticated:
+        return _public_front_page(request)
     roles = [(role.label, ROLE_DESCRIPTIONS[role]) for role in Role if role in user.roles]
     sections = [item for item in items_for(user) if item.url_name != "core:start"]
     return render(request, "core/start.html", {"roles": roles, "sections": sections})
+
+
+def _public_front_page(request: HttpRequest) -> HttpResponse:
+    """What the public sees: the policies the municipality has published, and the way in."""
+    from pejling.policy.models import Policy
+
+    policies = Policy.objects.public().select_related("owner_committee")
+    return render(request, "core/public_start.html", {"policies": policies})
 
 
 @require_http_methods(["GET", "POST"])
