@@ -115,8 +115,13 @@ page_not_found = _error_page("404.html", 404)
 
 @login_not_required
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No context processors: the failure may lie in what they would call.
-    return HttpResponse(loader.get_template("500.html").render({}), status=500)
+    # No context processors: the failure may lie in what they would call. And should even the
+    # plain template fail (static files not collected), answer with text rather than nothing.
+    try:
+        body = loader.get_template("500.html").render({})
+    except Exception:
+        body = "<!DOCTYPE html><title>Fejl</title><h1>Der opstod en fejl</h1>"
+    return HttpResponse(body, status=500)
 
 
 @login_not_required
