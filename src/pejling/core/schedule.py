@@ -7,10 +7,13 @@ from django.utils import timezone
 
 from pejling.core import tasks
 from pejling.core.models import ScheduledJob
+from pejling.taskforce import tasks as taskforce_tasks
 
 PERIODIC = {
     "purge_logs": (tasks.purge_logs, timedelta(hours=24)),
     "prune_task_results": (tasks.prune_task_results, timedelta(hours=24)),
+    "remind_follow_ups": (taskforce_tasks.remind_follow_ups, timedelta(hours=24)),
+    "anonymise_expired_cases": (taskforce_tasks.anonymise_expired_cases, timedelta(hours=24)),
 }
 
 

@@ -2,6 +2,8 @@
 barriers, closing. Each is atomic, audited and written to the case's timeline; mail to the
 requester and the advisors leaves after the transaction commits."""
 
+import os
+import secrets
 from collections.abc import Iterable
 from datetime import date, time
 
@@ -23,6 +25,7 @@ from pejling.taskforce.models import (
     TRANSITIONS,
     Activity,
     Assignment,
+    Attachment,
     Barrier,
     BarrierKind,
     Case,
@@ -378,6 +381,8 @@ def add_follow_up(*, actor, case: Case, due_on: date, note: str, advisor: User) 
 
 
 def complete_follow_up(*, actor, follow_up: FollowUp) -> FollowUp:
+    if follow_up.done_at is not None:
+        return follow_up  # done already: keep the first time it was marked done
     return crud.update(actor=actor, instance=follow_up, changes={"done_at": timezone.now()})
 
 
@@ -416,3 +421,112 @@ def add_note(*, actor, case: Case, text: str, public: bool = False) -> CaseEvent
         raise ValidationError({"text": _("Skriv noten.")})
     validate_no_cpr(text)
     return _event(case, actor=actor, kind=CaseEvent.Kind.NOTE, text=text.strip(), public=public)
+
+
+def set_policy_links(*, actor, case: Case, goals=(), themes=(), guideposts=()) -> Case:
+    """Tie the case to the parts of the policy chain it serves."""
+    return crud.update(
+        actor=actor,
+        instance=case,
+        changes={},
+        m2m={"goals": list(goals), "themes": list(themes), "guideposts": list(guideposts)},
+    )
+
+
+def draft_best_practice(*, actor, case: Case) -> Case:
+    """Fill the case's best-practice draft from its problem, activities and outcome; the
+    advisor edits it into an article in the knowledge bank."""
+    if case.status != Status.CLOSED:
+        raise ValidationError(_("Kun en afsluttet sag kan blive til god praksis."))
+    lines = [case.title, "", _("Problemet"), case.description.strip(), "", _("Det gjorde vi")]
+    activities = list(case.activities.all())
+    if activities:
+        for activity in activities:
+            line = f"- {activity.get_kind_display()}, {activity.date:%d-%m-%Y}"
+            if activity.place:
+                line += f", {activity.place}"
+            if activity.participants:
+                line += ", " + _("%(n)s deltagere") % {"n": activity.participants}
+            if activity.notes.strip():
+                line += f": {activity.notes.strip()}"
+            lines.append(line)
+    else:
+        lines.append(_("Ingen aktiviteter er registreret."))
+    lines += ["", _("Resultat"), str(case.outcome or "")]
+    if case.outcome_text.strip():
+        lines.append(case.outcome_text.strip())
+    return crud.update(
+        actor=actor, instance=case, changes={"best_practice_draft": "\n".join(lines).strip()}
+    )
+
+
+# What may be attached to a case: the extension decides the type, and the file's first bytes
+# must match it, so that a renamed executable or HTML page is refused.
+ATTACHMENT_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    ".pdf": ("application/pdf", (b"%PDF-",)),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (b"PK\x03\x04",),
+    ),
+    ".xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        (b"PK\x03\x04",),
+    ),
+    ".odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", (b"PK\x03\x04",)),
+    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+}
+
+
+def add_attachment(*, actor, case: Case, upload) -> Attachment:
+    """Store an uploaded file under a random name; its own name is kept only as display text."""
+    original = os.path.basename((upload.name or "").replace("\\", "/")).strip()[:200]
+    extension = os.path.splitext(original)[1].lower()
+    if extension not in ATTACHMENT_TYPES:
+        raise ValidationError(
+            {
+                "file": _(
+                    "Filtypen er ikke tilladt. Vedhæft PDF, DOCX, XLSX, ODT, ODS, PNG eller JPG."
+                )
+            }
+        )
+    if not upload.size:
+        raise ValidationError({"file": _("Filen er tom.")})
+    if upload.size > settings.PEJLING_ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            {
+                "file": _("Filen er for stor. Den må højst fylde %(size)s MB.")
+                % {"size": f"{settings.PEJLING_ATTACHMENT_MAX_BYTES / 1024 / 1024:.0f}"}
+            }
+        )
+    content_type, signatures = ATTACHMENT_TYPES[extension]
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not any(head.startswith(signature) for signature in signatures):
+        raise ValidationError(
+            {"file": _("Filens indhold passer ikke til filtypen %(ext)s.") % {"ext": extension}}
+        )
+    attachment = Attachment(
+        case=case,
+        original_name=original,
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=actor,
+    )
+    attachment.file.save(f"{secrets.token_hex(16)}{extension}", upload, save=False)
+    try:
+        with transaction.atomic():
+            crud.create(actor=actor, instance=attachment)
+            _event(
+                case,
+                actor=actor,
+                kind=CaseEvent.Kind.NOTE,
+                text=_("Bilag: %(name)s") % {"name": original},
+            )
+    except Exception:
+        attachment.file.delete(save=False)
+        raise
+    return attachment
