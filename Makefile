@@ -32,6 +32,7 @@ static:
 
 migrate:
 	$(PEJLING) migrate --noinput -v 1
+	$(PEJLING) createcachetable
 
 demo:
 	$(PEJLING) demo

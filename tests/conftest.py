@@ -63,3 +63,12 @@ def cast(db) -> Cast:
         outsider=make_user("outsider"),
         administration=bif,
     )
+
+
+@pytest.fixture(autouse=True)
+def _danish_by_default():
+    """Each test starts in Danish: a request handled in English leaves its thread in English."""
+    from django.utils import translation
+
+    with translation.override("da"):
+        yield

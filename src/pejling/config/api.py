@@ -65,3 +65,4 @@ def schema_invalid(request: HttpRequest, exc: SchemaValidationError) -> HttpResp
 
 api.add_router("/", accounts_router)
 api.add_router("/", "pejling.policy.api.router")
+api.add_router("/", "pejling.taskforce.api.router")

@@ -167,6 +167,15 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "pejling@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# A cache in the database, shared by every web process: the public form's rate limit must
+# count one address's requests across all of them. Created by `pejling createcachetable`.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "pejling_cache",
+    }
+}
+
 # Background work: Django's task framework with the database backend.
 TASKS = {
     "default": {
@@ -187,7 +196,9 @@ PEJLING_BASE_URL = env_str("PEJLING_BASE_URL", "http://127.0.0.1:8000")
 PEJLING_FIRST_RESPONSE_WORKING_DAYS = env_int("PEJLING_FIRST_RESPONSE_WORKING_DAYS", 3, minimum=1)
 PEJLING_CASE_RETENTION_DAYS = env_int("PEJLING_CASE_RETENTION_DAYS", 5 * 365, minimum=30)
 PEJLING_PUBLIC_REQUESTS_PER_HOUR = env_int("PEJLING_PUBLIC_REQUESTS_PER_HOUR", 5, minimum=1)
-PEJLING_ATTACHMENT_MAX_BYTES = env_int("PEJLING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+PEJLING_ATTACHMENT_MAX_BYTES = env_int(
+    "PEJLING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, minimum=1024
+)
 PEJLING_WORKER_STALE_SECONDS = env_int("PEJLING_WORKER_STALE_SECONDS", 120, minimum=5)
 
 LOGGING = {

@@ -14,6 +14,8 @@ urlpatterns = [
     path("konto/", include("pejling.accounts.urls")),
     path("log/", include("pejling.audit.urls")),
     path("politik/", include("pejling.policy.urls")),
+    path("henvendelse/", include("pejling.taskforce.urls_requests")),
+    path("taskforce/", include("pejling.taskforce.urls")),
     path("api/v1/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

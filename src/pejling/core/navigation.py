@@ -35,6 +35,36 @@ ITEMS = [
         _("Bevillinger, fordeling på initiativer og indsatsspor, og forbrug."),
     ),
     NavItem(
+        _("Rekvirér task forcen"),
+        "requests:contact_create",
+        Capability.SEND_REQUESTS,
+        _("Send en henvendelse på vegne af din forvaltning, og følg forvaltningens sager."),
+    ),
+    NavItem(
+        _("Visitering"),
+        "taskforce:board",
+        Capability.TRIAGE_REQUESTS,
+        _("Nye henvendelser: modtag, afvis, bed om oplysninger, læg sammen og fordel."),
+    ),
+    NavItem(
+        _("Mine sager"),
+        "taskforce:my_cases",
+        Capability.WORK_CASES,
+        _("Dine sager, aktiviteter og opfølgninger."),
+    ),
+    NavItem(
+        _("Barrierer"),
+        "taskforce:barrier_list",
+        Capability.WORK_CASES,
+        _("Barrierer for politikkens gennemførelse, mødt i marken."),
+    ),
+    NavItem(
+        _("Overblik"),
+        "taskforce:overview",
+        Capability.TRIAGE_REQUESTS,
+        _("Arbejdsbyrde, åbne sager, henvendelser pr. måned, svartider og timer."),
+    ),
+    NavItem(
         _("Baggrundsopgaver"),
         "core:tasks",
         Capability.RUN_BACKGROUND_TASKS,

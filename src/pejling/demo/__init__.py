@@ -9,13 +9,14 @@ from django.db import transaction
 
 from pejling.audit.context import origin
 from pejling.audit.models import Channel
-from pejling.demo import accounts, policy
+from pejling.demo import accounts, policy, taskforce
 
 DEMO_PASSWORD = accounts.DEMO_PASSWORD
 
 LOADERS: list[tuple[str, Callable[[], dict[str, int]]]] = [
     ("accounts", accounts.load),
     ("policy", policy.load),
+    ("taskforce", taskforce.load),
 ]
 
 

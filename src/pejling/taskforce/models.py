@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pejling.accounts.models import Administration
 from pejling.audit.models import HoldsPersonalData
@@ -72,7 +73,7 @@ class Priority(models.TextChoices):
 class Status(models.TextChoices):
     NEW = "new", _("Ny")
     PENDING = "pending", _("Afventer oplysninger")
-    OPEN = "open", _("I gang")
+    OPEN = "open", pgettext_lazy("sagsstatus", "I gang")
     DECLINED = "declined", _("Afvist")
     MERGED = "merged", _("Lagt sammen")
     CLOSED = "closed", _("Afsluttet")

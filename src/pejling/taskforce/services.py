@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -436,6 +437,7 @@ def set_policy_links(*, actor, case: Case, goals=(), themes=(), guideposts=()) -
 def draft_best_practice(*, actor, case: Case) -> Case:
     """Fill the case's best-practice draft from its problem, activities and outcome; the
     advisor edits it into an article in the knowledge bank."""
+    case = Case.objects.select_related("outcome").get(pk=case.pk)
     if case.status != Status.CLOSED:
         raise ValidationError(_("Kun en afsluttet sag kan blive til god praksis."))
     lines = [case.title, "", _("Problemet"), case.description.strip(), "", _("Det gjorde vi")]
@@ -482,7 +484,9 @@ ATTACHMENT_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
 
 def add_attachment(*, actor, case: Case, upload) -> Attachment:
     """Store an uploaded file under a random name; its own name is kept only as display text."""
-    original = os.path.basename((upload.name or "").replace("\\", "/")).strip()[:200]
+    # Only the last part of the name, printable, short: it is shown and used in downloads.
+    original = os.path.basename((upload.name or "").replace("\\", "/"))
+    original = "".join(ch for ch in original if ch.isprintable()).strip()[:200]
     extension = os.path.splitext(original)[1].lower()
     if extension not in ATTACHMENT_TYPES:
         raise ValidationError(
@@ -497,8 +501,8 @@ def add_attachment(*, actor, case: Case, upload) -> Attachment:
     if upload.size > settings.PEJLING_ATTACHMENT_MAX_BYTES:
         raise ValidationError(
             {
-                "file": _("Filen er for stor. Den må højst fylde %(size)s MB.")
-                % {"size": f"{settings.PEJLING_ATTACHMENT_MAX_BYTES / 1024 / 1024:.0f}"}
+                "file": _("Filen er for stor. Den må højst fylde %(size)s.")
+                % {"size": filesizeformat(settings.PEJLING_ATTACHMENT_MAX_BYTES)}
             }
         )
     content_type, signatures = ATTACHMENT_TYPES[extension]

@@ -1,0 +1,334 @@
+"""Requests and cases drawn from what seeds 000 and 002 describe, spread over three years.
+
+The six stories the seeds name (a school receiving bilingual pupils for the first time, a
+day-care's meal arrangements, a housing association's new letting rules, Teknik- og
+Miljøforvaltningen's environmental communicators in vulnerable housing areas, a sports club,
+a workplace campaign) are told in full; around them, a deterministic spread of further
+requests gives the overviews something to count. Every person named here is fictional.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from pejling.accounts.models import Administration, User
+from pejling.taskforce import services
+from pejling.taskforce.models import (
+    ActivityKind,
+    ActorKind,
+    BarrierKind,
+    Case,
+    Door,
+    Field,
+    OutcomeKind,
+)
+
+
+@dataclass(frozen=True)
+class Story:
+    title: str
+    description: str
+    field: str
+    actor_kind: str
+    organisation: str
+    door: str
+    administration: str | None
+    contact: str
+    received: date
+    activities: tuple  # (kind, day offset, start hour, end hour, place, participants, notes)
+    barrier: tuple | None  # (text, kind name)
+    outcome: tuple | None  # (kind name, text) — closed when given
+    pending_question: str = ""
+
+
+STORIES = [
+    Story(
+        title="Skole modtager tosprogede elever for første gang",
+        description=(
+            "Efter den nye fordelingspolitik skal skolen fra august modtage 14 tosprogede "
+            "elever. Lærerne har ikke tidligere haft tosprogede elever og ønsker hjælp til at "
+            "forberede kulturmødet og skole-hjem-samarbejdet, så de nye elever får en god "
+            "skolestart."
+        ),
+        field=Field.EDUCATION,
+        actor_kind=ActorKind.SCHOOL,
+        organisation="Valby Skole (fiktiv)",
+        door=Door.CONTACT_PERSON,
+        administration="BUF",
+        contact="Hanne Fiktivsen",
+        received=date(2024, 3, 4),
+        activities=(
+            (ActivityKind.ADVICE, 3, 9, 11, "Skolens personalerum", 6, "Møde med ledelsen."),
+            (ActivityKind.TALK, 17, 15, 18, "Skolens aula", 38, "Oplæg for lærere og pædagoger."),
+            (ActivityKind.ADVICE, 40, 19, 21, "Skolens bibliotek", 22, "Forældremøde med tolk."),
+        ),
+        barrier=(
+            "Forældre til tosprogede elever stiller ikke op til skolebestyrelsen",
+            "Manglende inddragelse af borgere og forældre",
+        ),
+        outcome=("Viden og metode givet videre", "Skolen har en plan for modtagelse."),
+    ),
+    Story(
+        title="Spørgsmål om madordning i daginstitution",
+        description=(
+            "Flere forældre har spurgt til madordningen, og personalet er usikre på, hvordan "
+            "de tager hensyn til børnenes forskellige madvaner uden at lave særordninger."
+        ),
+        field=Field.EDUCATION,
+        actor_kind=ActorKind.DAYCARE,
+        organisation="Børnehuset Solsikken (fiktiv)",
+        door=Door.PUBLIC,
+        administration=None,
+        contact="Per Eksempelsen",
+        received=date(2024, 9, 16),
+        activities=((ActivityKind.ADVICE, 5, 13, 15, "Institutionen", 8, "Personalemøde."),),
+        barrier=None,
+        outcome=("Løst", "Institutionen har en fælles madpolitik, forældrene er inddraget."),
+    ),
+    Story(
+        title="Boligforening skal indføre nye udlejningsregler",
+        description=(
+            "Afdelingen skal indføre nye udlejnings- og anvisningsregler og ønsker hjælp til at "
+            "forklare reglerne for beboerne og forbedre samarbejdet med beboerforeningen."
+        ),
+        field=Field.HOUSING,
+        actor_kind=ActorKind.HOUSING_ASSOCIATION,
+        organisation="Boligselskabet Fælleshaven, afd. 3 (fiktiv)",
+        door=Door.PUBLIC,
+        administration=None,
+        contact="Lone Prøvesen",
+        received=date(2025, 2, 10),
+        activities=(
+            (ActivityKind.WORKING_GROUP, 4, 17, 19, "Beboerhuset", 12, "Styregruppemøde."),
+            (ActivityKind.MEDIATION, 21, 18, 21, "Beboerhuset", 30, "Dialogmøde med beboerne."),
+        ),
+        barrier=(
+            "Udlejningsreglerne er svære at forklare på andre sprog",
+            "Sprog og kommunikation",
+        ),
+        outcome=None,
+    ),
+    Story(
+        title="Miljøformidlere søger kontakt til beboere i udsatte boligområder",
+        description=(
+            "Miljøkontrollens miljøformidlerprojekt videreføres og har brug for støtte til at "
+            "opnå kontakt med lokale beboere og afdelingsbestyrelser i udsatte boligområder. "
+            "Task forcen bedes være brobygger."
+        ),
+        field=Field.HOUSING,
+        actor_kind=ActorKind.ADMINISTRATION,
+        organisation="Teknik- og Miljøforvaltningen, Miljøkontrollen",
+        door=Door.CONTACT_PERSON,
+        administration="TMF",
+        contact="Lars Petersen",
+        received=date(2025, 5, 5),
+        activities=(
+            (ActivityKind.NETWORK, 7, 10, 12, "Rådhuset", 9, "Netværksmøde med afdelingsformænd."),
+            (ActivityKind.NETWORK, 30, 18, 20, "Beboerhus i Tingbjerg", 15, "Beboermøde."),
+        ),
+        barrier=(
+            "Forvaltningerne kender ikke hinandens kontakter i boligområderne",
+            "Samarbejde mellem forvaltninger",
+        ),
+        outcome=None,
+    ),
+    Story(
+        title="Idrætsklub vil have flere piger med etnisk minoritetsbaggrund",
+        description=(
+            "Klubben vil gerne have flere piger med etnisk minoritetsbaggrund til at spille "
+            "fodbold og spørger, hvordan de når forældrene."
+        ),
+        field=Field.CULTURE_LEISURE,
+        actor_kind=ActorKind.SPORTS_CLUB,
+        organisation="Boldklubben Nordvest (fiktiv)",
+        door=Door.PUBLIC,
+        administration=None,
+        contact="Ali Opdigtet",
+        received=date(2026, 10, 26),
+        activities=(),
+        barrier=None,
+        outcome=None,
+        pending_question=(
+            "Hvilke aldersgrupper drejer det sig om, og har I trænere, der kan være med?"
+        ),
+    ),
+    Story(
+        title="Arbejdspladskampagne om mangfoldighed",
+        description=(
+            "Task forcen støtter en kampagne på en større arbejdsplads om mangfoldighedsledelse "
+            "og rekruttering."
+        ),
+        field=Field.EMPLOYMENT,
+        actor_kind=ActorKind.COMPANY,
+        organisation="Havnens Logistik A/S (fiktiv)",
+        door=Door.OUTREACH,
+        administration=None,
+        contact="",
+        received=date(2025, 10, 6),
+        activities=(
+            (ActivityKind.CAMPAIGN, 2, 14, 16, "Virksomheden", 25, "Planlægning."),
+            (ActivityKind.TALK, 9, 21, 23, "Kantinen, aftenhold", 40, "Oplæg for aftenholdet."),
+            (ActivityKind.EVENT, 26, 10, 15, "Virksomheden", 120, "Temadag (lørdag)."),
+        ),
+        barrier=None,
+        outcome=("Løst", "Virksomheden har en rekrutteringsstrategi."),
+    ),
+]
+
+SPREAD_TITLES = [
+    ("Konflikt mellem unge og beboere i gården", Field.SAFETY, ActorKind.RESIDENT),
+    ("Forældresamarbejde i 0. klasse", Field.EDUCATION, ActorKind.SCHOOL),
+    ("Netværk for mentorer i foreningslivet", Field.CULTURE_LEISURE, ActorKind.ASSOCIATION),
+    ("Sundhedsoplysning på flere sprog", Field.HEALTH, ActorKind.MUNICIPAL_INSTITUTION),
+    ("Rekruttering af praktikanter", Field.EMPLOYMENT, ActorKind.COMPANY),
+    ("Fagforening vil styrke tillidsrepræsentanter", Field.EMPLOYMENT, ActorKind.UNION),
+    ("Tryghedsvandring i boligområdet", Field.SAFETY, ActorKind.HOUSING_ASSOCIATION),
+    ("Temadag om ligebehandling i dagtilbud", Field.EDUCATION, ActorKind.DAYCARE),
+]
+
+
+def _at(day: date, hour: int = 10) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def load() -> dict[str, int]:
+    if Case.objects.exists():
+        return {"cases": 0}
+    coordinator = User.objects.get(username="koordinator")
+    advisor = User.objects.get(username="raadgiver")
+    contact = User.objects.get(username="kontakt")
+    created = 0
+    for story in STORIES:
+        _tell(story, coordinator=coordinator, advisor=advisor, contact=contact)
+        created += 1
+    created += _spread(coordinator=coordinator, advisor=advisor)
+    # One fresh request, untouched, so the coordinator's board has something new.
+    services.receive_case(
+        actor=None,
+        door=Door.PUBLIC,
+        title="Beboerforening ønsker oplæg om nabofællesskab",
+        description="Vi vil gerne have et oplæg på vores generalforsamling om fællesskab på tværs.",
+        field=Field.HOUSING,
+        actor_kind=ActorKind.HOUSING_ASSOCIATION,
+        organisation="Beboerforeningen Lærkehøj (fiktiv)",
+        contact_name="Mette Tænktsen",
+        contact_email="mette.taenktsen@example.org",
+    )
+    return {"cases": created + 1}
+
+
+def _sender(story: Story, administration, *, advisor: User, contact: User) -> User | None:
+    if story.door == Door.OUTREACH:
+        return advisor
+    if story.door == Door.CONTACT_PERSON and contact.administration_id == administration.pk:
+        return contact
+    return None
+
+
+def _tell(story: Story, *, coordinator: User, advisor: User, contact: User) -> Case:
+    administration = (
+        Administration.objects.get(short_name=story.administration)
+        if story.administration
+        else None
+    )
+    case = services.receive_case(
+        actor=_sender(story, administration, advisor=advisor, contact=contact),
+        door=story.door,
+        title=story.title,
+        description=story.description,
+        field=story.field,
+        actor_kind=story.actor_kind,
+        organisation=story.organisation,
+        contact_name=story.contact,
+        contact_email=(story.contact.split()[0].lower() + "@example.org") if story.contact else "",
+        administration=administration,
+        received_at=_at(story.received),
+    )
+    if story.pending_question:
+        services.ask_for_information(actor=coordinator, case=case, question=story.pending_question)
+        return case
+    if story.door != Door.OUTREACH:
+        case = services.assign(actor=coordinator, case=case, advisors=[advisor])
+    for kind, offset, start, end, place, participants, notes in story.activities:
+        services.add_activity(
+            actor=advisor,
+            case=case,
+            kind=kind,
+            advisor=advisor,
+            date=story.received + timedelta(days=offset),
+            starts_at=time(start),
+            ends_at=time(end),
+            place=place,
+            participants=participants,
+            notes=notes,
+        )
+    if story.barrier:
+        text, kind_name = story.barrier
+        services.record_barrier(
+            actor=advisor,
+            text=text,
+            field=story.field,
+            kind=BarrierKind.objects.get(name=kind_name),
+            administration=administration,
+            cases=[case],
+            recorded_on=story.received + timedelta(days=14),
+        )
+    if story.outcome:
+        kind_name, text = story.outcome
+        case = services.close(
+            actor=advisor, case=case, outcome=OutcomeKind.objects.get(name=kind_name), text=text
+        )
+    else:
+        services.add_follow_up(
+            actor=advisor,
+            case=case,
+            due_on=timezone.localdate() + timedelta(days=7),
+            note="Følg op på aftalerne fra sidste møde.",
+            advisor=advisor,
+        )
+    return case
+
+
+def _spread(*, coordinator: User, advisor: User) -> int:
+    """Further requests over 2023-2026, the same every time (a fixed seed)."""
+    rng = random.Random(2006)  # noqa: S311 (demo data, not security)
+    administrations = list(Administration.objects.all())
+    outcomes = list(OutcomeKind.objects.all())
+    kinds = list(ActivityKind)
+    count = 0
+    for month in range(0, 40, 2):
+        received = date(2023, 1, 9) + timedelta(days=30 * month)
+        title, field, actor_kind = SPREAD_TITLES[month // 2 % len(SPREAD_TITLES)]
+        door = rng.choice([Door.PUBLIC, Door.CONTACT_PERSON, Door.OUTREACH])
+        case = services.receive_case(
+            actor=advisor if door == Door.OUTREACH else None,
+            door=door,
+            title=title,
+            description="Henvendelse i demodata: " + title.lower() + ".",
+            field=field,
+            actor_kind=actor_kind,
+            organisation="",
+            administration=rng.choice(administrations) if door == Door.CONTACT_PERSON else None,
+            received_at=_at(received, rng.choice([9, 11, 14])),
+        )
+        count += 1
+        if door != Door.OUTREACH:
+            case = services.assign(actor=coordinator, case=case, advisors=[advisor])
+        for n in range(rng.randint(1, 4)):
+            start = rng.choice([9, 13, 16, 18])
+            services.add_activity(
+                actor=advisor,
+                case=case,
+                kind=rng.choice(kinds),
+                advisor=advisor,
+                date=received + timedelta(days=7 * (n + 1)),
+                starts_at=time(start),
+                ends_at=time(start + rng.choice([1, 2, 3])),
+                place="",
+                participants=rng.randint(2, 40),
+            )
+        if received < date(2026, 6, 1):
+            services.close(actor=advisor, case=case, outcome=rng.choice(outcomes))
+    return count

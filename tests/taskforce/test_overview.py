@@ -1,0 +1,77 @@
+"""The coordinator's overview: the figures, the downloads, who may see it, what it costs."""
+
+from datetime import date, time
+
+from django.urls import reverse
+
+from pejling.taskforce import services
+from pejling.taskforce.models import ActivityKind, ActorKind, Door, Field
+
+URL = reverse("taskforce:overview")
+
+
+def open_case(cast, **fields):
+    values = {
+        "title": "Skole",
+        "description": "Hjælp",
+        "field": Field.EDUCATION,
+        "actor_kind": ActorKind.SCHOOL,
+    }
+    case = services.receive_case(actor=None, door=Door.PUBLIC, **(values | fields))
+    return services.assign(actor=cast.coordinator, case=case, advisors=[cast.advisor])
+
+
+def table(response, key):
+    return next(t for t in response.context["tables"] if t.key == key)
+
+
+def test_the_coordinator_sees_workload_fields_and_hours(client, cast):
+    case = open_case(cast)
+    open_case(cast, field=Field.HOUSING, actor_kind=ActorKind.HOUSING_ASSOCIATION)
+    services.add_activity(
+        actor=cast.advisor,
+        case=case,
+        kind=ActivityKind.TALK,
+        advisor=cast.advisor,
+        date=date(2026, 11, 19),
+        starts_at=time(16),
+        ends_at=time(20),
+    )
+    client.force_login(cast.coordinator)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert [(r.label, r.value) for r in table(response, "workload").rows] == [
+        (str(cast.advisor), 2)
+    ]
+    fields = {r.label: r.value for r in table(response, "field").rows}
+    assert (fields["Uddannelse og dagtilbud"], fields["Bolig"]) == (1, 1)
+    off = {r.label: r.value for r in table(response, "off_hours").rows}
+    assert off == {"Inden for almindelig arbejdstid": 1, "Aften, nat og weekend": 3}
+
+
+def test_a_table_downloads_as_csv_and_an_unknown_one_is_not_found(client, cast):
+    open_case(cast)
+    client.force_login(cast.coordinator)
+    response = client.get(URL, {"tabel": "field", "format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Uddannelse og dagtilbud;1" in response.content.decode("utf-8-sig")
+    assert client.get(URL, {"tabel": "nope", "format": "csv"}).status_code == 404
+
+
+def test_only_the_coordinator_sees_the_overview(client, cast):
+    assert client.get(URL).status_code == 302
+    for user in (cast.advisor, cast.committee_member, cast.outsider):
+        client.force_login(user)
+        assert client.get(URL).status_code == 403
+
+
+def test_the_overview_costs_the_same_with_more_cases(client, cast, django_assert_max_num_queries):
+    for _ in range(3):
+        open_case(cast)
+    client.force_login(cast.coordinator)
+    with django_assert_max_num_queries(25) as few:
+        client.get(URL)
+    for _ in range(20):
+        open_case(cast, field=Field.HEALTH)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(URL)
