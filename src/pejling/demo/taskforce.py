@@ -24,6 +24,7 @@ from pejling.taskforce.models import (
     Field,
     OutcomeKind,
 )
+from pejling.taskforce.vocabularies import ensure_defaults
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,8 @@ def _at(day: date, hour: int = 10) -> datetime:
 def load() -> dict[str, int]:
     if Case.objects.exists():
         return {"cases": 0}
+    # A flushed test database has lost the migration's words: the stories need them.
+    ensure_defaults()
     coordinator = User.objects.get(username="koordinator")
     advisor = User.objects.get(username="raadgiver")
     contact = User.objects.get(username="kontakt")
