@@ -81,6 +81,8 @@ test-browser:
 bench: install
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/policy_lists.py
+	# needs PostgreSQL at 127.0.0.1:5432 (user postgres); see bench/taskforce.py --database-url
+	$(BIN)/python bench/taskforce.py
 
 ## messages: refresh the English catalogue from the Danish source texts
 messages:

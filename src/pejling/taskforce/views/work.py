@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F, Max, Min, Prefetch, Q
+from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,6 +27,7 @@ from pejling.core.listing import list_page
 from pejling.lib.export import Column
 from pejling.taskforce import services
 from pejling.taskforce.models import (
+    Activity,
     Assignment,
     Barrier,
     BarrierKind,
@@ -319,7 +320,11 @@ def my_cases(request: HttpRequest) -> HttpResponse:
         _with_advisors(Case.objects.open().select_related("administration"))
         .annotate(
             next_follow_up=Min("follow_ups__due_on", filter=Q(follow_ups__done_at__isnull=True)),
-            last_activity=Max("activities__date"),
+            # A subquery, not a join: PostgreSQL then reads the activities of the shown page
+            # only, instead of grouping every open case's activities before sorting.
+            last_activity=Subquery(
+                Activity.objects.filter(case=OuterRef("pk")).order_by("-date").values("date")[:1]
+            ),
         )
         .order_by(F("next_follow_up").asc(nulls_last=True), "received_at", "id")
     )
