@@ -220,3 +220,19 @@ def test_a_cpr_number_in_a_note_is_refused(cast):
     case = receive()
     with pytest.raises(ValidationError):
         services.add_note(actor=cast.advisor, case=case, text="Borgeren 010190-1234 ringede")
+
+
+def test_an_activity_is_done_by_someone_in_the_task_force(cast):
+    case = services.assign(actor=cast.coordinator, case=receive(), advisors=[cast.advisor])
+    with pytest.raises(ValidationError) as error:
+        services.add_activity(
+            actor=cast.advisor,
+            case=case,
+            kind=ActivityKind.ADVICE,
+            advisor=cast.committee_member,
+            date=date(2026, 11, 19),
+            starts_at=time(9),
+            ends_at=time(10),
+        )
+    assert "advisor" in error.value.message_dict
+    assert not case.activities.exists()

@@ -280,6 +280,10 @@ def set_triage(*, actor, case: Case, priority: str, field: str) -> Case:
     return case
 
 
+def _in_task_force(user: User) -> bool:
+    return user.is_active and (user.has_role(Role.ADVISOR) or user.has_role(Role.COORDINATOR))
+
+
 def assign(*, actor, case: Case, advisors: Iterable[User]) -> Case:
     """Give the case to exactly these advisors (one or more); each new one is told by mail."""
     advisors = list(advisors)
@@ -289,11 +293,7 @@ def assign(*, actor, case: Case, advisors: Iterable[User]) -> Case:
         )
     if not advisors:
         raise ValidationError({"advisors": _("Vælg mindst én rådgiver.")})
-    wrong = [
-        a
-        for a in advisors
-        if not a.is_active or (not a.has_role(Role.ADVISOR) and not a.has_role(Role.COORDINATOR))
-    ]
+    wrong = [a for a in advisors if not _in_task_force(a)]
     if wrong:
         raise ValidationError(
             {
@@ -348,6 +348,10 @@ def add_activity(
 ) -> Activity:
     if case.status != Status.OPEN:
         raise ValidationError(_("Aktiviteter registreres på sager, der er i gang."))
+    if not _in_task_force(advisor):
+        raise ValidationError(
+            {"advisor": _("%(names)s er ikke rådgiver i task forcen.") % {"names": advisor}}
+        )
     with transaction.atomic():
         activity = crud.create(
             actor=actor,
