@@ -14,12 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pejling.accounts.models import Administration
 from pejling.governance.models import Body
-from pejling.lib.cpr import validate_no_cpr
-
-
-def free_text(verbose_name, **kwargs) -> models.TextField:
-    """A text field that refuses CPR numbers, as all free text in Pejling does."""
-    return models.TextField(verbose_name, validators=[validate_no_cpr], **kwargs)
+from pejling.lib.fields import free_text
 
 
 class PolicyQuerySet(models.QuerySet["Policy"]):

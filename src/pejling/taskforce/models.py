@@ -17,11 +17,8 @@ from django.utils.translation import pgettext_lazy
 from pejling.accounts.models import Administration
 from pejling.audit.models import HoldsPersonalData
 from pejling.lib.cpr import validate_no_cpr
+from pejling.lib.fields import free_text
 from pejling.policy.models import Goal, Guidepost, Theme
-
-
-def free_text(verbose_name, **kwargs) -> models.TextField:
-    return models.TextField(verbose_name, validators=[validate_no_cpr], **kwargs)
 
 
 class Field(models.TextChoices):
