@@ -28,6 +28,10 @@ class Capability(models.TextChoices):
     WORK_CASES = "work_cases", _("Arbejde med sager og aktiviteter")
     SEND_REQUESTS = "send_requests", _("Sende henvendelser på vegne af en forvaltning")
     MANAGE_BAROMETER = "manage_barometer", _("Definere indikatorer og offentliggøre barometeret")
+    EDIT_GOVERNANCE = "edit_governance", _("Redigere møder, høringer og årshjul")
+    WRITE_KNOWLEDGE = "write_knowledge", _("Skrive i vidensbanken")
+    PUBLISH_KNOWLEDGE = "publish_knowledge", _("Godkende og offentliggøre i vidensbanken")
+    MANAGE_NETWORKS = "manage_networks", _("Vedligeholde aktører, netværk og nyhedsbrev")
     USE_API = "use_api", _("Bruge API'et med personlige nøgler")
 
 
@@ -44,6 +48,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     Role.POLICY_OFFICER: frozenset(
         {
             Capability.EDIT_POLICY,
+            Capability.EDIT_GOVERNANCE,
             Capability.READ_INTERNAL,
             Capability.RUN_BACKGROUND_TASKS,
             Capability.USE_API,
@@ -53,12 +58,22 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         {
             Capability.TRIAGE_REQUESTS,
             Capability.WORK_CASES,
+            Capability.WRITE_KNOWLEDGE,
+            Capability.PUBLISH_KNOWLEDGE,
+            Capability.MANAGE_NETWORKS,
             Capability.READ_INTERNAL,
             Capability.RUN_BACKGROUND_TASKS,
             Capability.USE_API,
         }
     ),
-    Role.ADVISOR: frozenset({Capability.WORK_CASES, Capability.READ_INTERNAL, Capability.USE_API}),
+    Role.ADVISOR: frozenset(
+        {
+            Capability.WORK_CASES,
+            Capability.WRITE_KNOWLEDGE,
+            Capability.READ_INTERNAL,
+            Capability.USE_API,
+        }
+    ),
     Role.CONTACT_PERSON: frozenset({Capability.SEND_REQUESTS, Capability.READ_INTERNAL}),
     Role.ANALYST: frozenset(
         {

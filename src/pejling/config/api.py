@@ -66,3 +66,8 @@ def schema_invalid(request: HttpRequest, exc: SchemaValidationError) -> HttpResp
 api.add_router("/", accounts_router)
 api.add_router("/", "pejling.policy.api.router")
 api.add_router("/", "pejling.taskforce.api.router")
+api.add_router("/", "pejling.barometer.api.router")
+api.add_router("/", "pejling.knowledge.api.router")
+api.add_router("/", "pejling.network.api.router")
+api.add_router("/", "pejling.governance.api.router")
+api.add_router("/", "pejling.annualwheel.api.router")

@@ -9,14 +9,28 @@ from django.db import transaction
 
 from pejling.audit.context import origin
 from pejling.audit.models import Channel
-from pejling.demo import accounts, policy, taskforce
+from pejling.demo import (
+    accounts,
+    annualwheel,
+    barometer,
+    governance,
+    knowledge,
+    network,
+    policy,
+    taskforce,
+)
 
 DEMO_PASSWORD = accounts.DEMO_PASSWORD
 
 LOADERS: list[tuple[str, Callable[[], dict[str, int]]]] = [
     ("accounts", accounts.load),
     ("policy", policy.load),
+    ("governance", governance.load),
     ("taskforce", taskforce.load),
+    ("network", network.load),
+    ("knowledge", knowledge.load),
+    ("barometer", barometer.load),
+    ("annualwheel", annualwheel.load),
 ]
 
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BarometerConfig(AppConfig):
+    name = "pejling.barometer"
+    label = "barometer"
+    verbose_name = _("Integrationsbarometer")
