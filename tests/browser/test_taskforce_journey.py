@@ -84,6 +84,13 @@ def _assign_on_the_board(browser: Browser, url: str, reference: str) -> None:
         expect(card.locator(".badge").first).to_have_text("Ny")
         assert_accessible(page)
 
+        # The card carries "take up" only; the other triage forms come in over htmx.
+        card.get_by_role("link", name=re.compile(r"^Visitér: .*" + re.escape(reference))).click()
+        card = page.get_by_role("article", name=re.compile(re.escape(reference)))
+        expect(card.get_by_text("Fordel til rådgivere")).to_be_visible()
+        assert page.url.endswith(reverse("taskforce:board"))
+        assert_accessible(page)
+
         assign = _details(page, "Fordel til rådgivere", scope=card)
         assign.get_by_label("Advisor", exact=True).check()
         assign.get_by_role("button", name=f"Fordel {reference}").click()

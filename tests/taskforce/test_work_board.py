@@ -125,6 +125,72 @@ def test_board_query_count_does_not_grow_with_the_cases(
     assert len(listed(response)) == n
 
 
+def case_page(case: Case) -> str:
+    return reverse("taskforce:board_case", args=[case.reference])
+
+
+def test_the_board_shows_one_form_per_card_and_links_to_the_rest(client, cast, waiting):
+    oldest = waiting[0]
+
+    body = html(logged_in(client, cast.coordinator).get(BOARD + "?status=new"))
+
+    assert action(oldest, "accept") in body
+    assert action(oldest, "decline") not in body
+    assert f'href="{case_page(oldest)}?status=new"' in body
+    assert f'hx-get="{case_page(oldest)}?status=new"' in body
+
+
+def test_the_case_triage_page_shows_every_form(client, cast, waiting):
+    oldest, pending, _newest = waiting
+    client = logged_in(client, cast.coordinator)
+
+    response = client.get(case_page(oldest))
+    body = html(response)
+
+    assert response.status_code == 200
+    assert "<html" in body
+    for name in ("accept", "assign", "triage", "ask", "merge", "decline"):
+        assert action(oldest, name) in body
+    assert action(pending, "resume") in html(client.get(case_page(pending)))
+
+
+def test_the_case_triage_card_over_htmx_replaces_only_the_card(client, cast, waiting):
+    oldest = waiting[0]
+
+    response = logged_in(client, cast.coordinator).get(
+        case_page(oldest) + "?field=education", headers={"HX-Request": "true"}
+    )
+    body = html(response)
+
+    assert response.status_code == 200
+    assert "<html" not in body
+    assert f'id="case-{oldest.pk}"' in body
+    assert f"{action(oldest, 'decline')}?field=education" in body
+
+
+def test_the_case_triage_page_of_a_case_no_longer_waiting_says_so(client, cast, waiting):
+    taken = open_case(coordinator=cast.coordinator, advisor=cast.advisor, title="Allerede i gang")
+
+    response = logged_in(client, cast.coordinator).get(case_page(taken))
+
+    assert response.status_code == 200
+    assert "ikke længere til visitering" in page_text(response)
+    assert action(taken, "decline") not in html(response)
+
+
+def test_the_case_triage_page_is_for_the_coordinator_only(client, cast, waiting):
+    oldest = waiting[0]
+
+    response = client.get(case_page(oldest))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+    for member in ("advisor", "contact_person", "committee_member", "outsider"):
+        assert logged_in(client, getattr(cast, member)).get(case_page(oldest)).status_code == 403
+    client = logged_in(client, cast.coordinator)
+    assert client.post(case_page(oldest)).status_code == 405
+    assert client.get(case_page(Case(reference="TF-1999-00001"))).status_code == 404
+
+
 def test_anonymous_is_sent_to_log_in(client, waiting):
     response = client.get(BOARD)
 

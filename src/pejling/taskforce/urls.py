@@ -10,6 +10,7 @@ app_name = "taskforce"
 urlpatterns = [
     path("visitering/", work.board, name="board"),
     path("overblik/", overview_views.overview_page, name="overview"),
+    path("visitering/<str:reference>/", work.board_case, name="board_case"),
     path(
         "visitering/<str:reference>/<slug:action>/",
         work.board_action,

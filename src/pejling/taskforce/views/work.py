@@ -168,6 +168,9 @@ class Board:
 
     advisors: list[User]
     query: str = ""
+    # The one card shown with all its forms; the others show only "take up" and a link to it,
+    # so that the board renders one form per card rather than seven.
+    expanded: int | None = None
     failed_case: int | None = None
     failed_reference: str = ""
     failed_action: str = ""
@@ -292,11 +295,32 @@ def board_action(request: HttpRequest, reference: str, action: str) -> HttpRespo
         return redirect(f"{url}?{board.query}#case-{case.pk}" if board.query else url)
     board.failed_case, board.failed_reference = case.pk, case.reference
     board.failed_action, board.failed_form = action, form
+    board.expanded = case.pk
     if _is_htmx(request):
         return _board_card(request, case, board)
-    response = _board_page(request, board)
+    response = _board_case_page(request, case, board)
     response.status_code = 400
     return response
+
+
+@require_GET
+def board_case(request: HttpRequest, reference: str) -> HttpResponse:
+    """One case's card with every triage form; over htmx only the card, to replace it in place."""
+    require_triage(request)
+    case = get_case_for_user(request, reference)
+    board = Board(advisors=advisors(), query=request.GET.urlencode(), expanded=case.pk)
+    if _is_htmx(request):
+        return _board_card(request, case, board)
+    return _board_case_page(request, case, board)
+
+
+def _board_case_page(request: HttpRequest, case: Case, board: Board) -> HttpResponse:
+    case = _with_advisors(Case.objects.select_related("administration")).get(pk=case.pk)
+    return render(
+        request,
+        "taskforce/work/board_case.html",
+        {"case": case, "board": board, "query": board.query},
+    )
 
 
 def _board_card(request: HttpRequest, case: Case, board: Board, notice: str = "") -> HttpResponse:
