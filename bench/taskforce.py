@@ -309,13 +309,19 @@ def run(args) -> None:
         ("my cases (advisor)", "raadgiver", "/taskforce/mine-sager/"),
         ("my cases (coordinator)", "koordinator", "/taskforce/mine-sager/"),
         ("all open (coordinator)", "koordinator", "/taskforce/mine-sager/?everyone=on"),
-        ("overview (coordinator)", "koordinator", "/taskforce/overblik/"),
-        ("overview 2025 (coord.)", "koordinator", "/taskforce/overblik/?aar=2025"),
+        ("triage card (coordinator)", "koordinator", "/taskforce/visitering/{triage}/"),
+        ("overview, this year", "koordinator", "/taskforce/overblik/"),
+        ("overview, 2025", "koordinator", "/taskforce/overblik/?aar=2025"),
+        ("overview, all years", "koordinator", "/taskforce/overblik/?aar=alle"),
     ]
     print(f"Server time over {args.requests} requests, PostgreSQL, DEBUG off")
     print(f"{'page':<28}{'median ms':>12}{'p95 ms':>10}{'max ms':>10}{'queries':>10}")
+    from pejling.taskforce.models import Case
+
+    triage = Case.objects.in_triage().order_by("received_at").values_list("reference", flat=True)[0]
     over = []
     for label, username, path in cases:
+        path = path.format(triage=triage)
         client = clients[username]
         for _ in range(10):  # warm the template and URL caches
             client.get(path)

@@ -1,6 +1,9 @@
 """The coordinator's overview: the figures, the downloads, who may see it, what it costs."""
 
-from datetime import date, time
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import time_machine
 
 from django.urls import reverse
 
@@ -75,3 +78,36 @@ def test_the_overview_costs_the_same_with_more_cases(client, cast, django_assert
         open_case(cast, field=Field.HEALTH)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL)
+
+
+def hours_by_kind(response) -> dict[str, int]:
+    return {r.label: r.value for r in table(response, "activity_hours").rows}
+
+
+@time_machine.travel(datetime(2026, 6, 1, 12, tzinfo=ZoneInfo("Europe/Copenhagen")), tick=False)
+def test_the_overview_shows_this_year_unless_another_or_all_years_are_chosen(client, cast):
+    case = open_case(cast)
+    for day in (date(2024, 3, 4), date(2026, 3, 4)):
+        services.add_activity(
+            actor=cast.advisor,
+            case=case,
+            kind=ActivityKind.TALK,
+            advisor=cast.advisor,
+            date=day,
+            starts_at=time(9),
+            ends_at=time(11),
+        )
+    client.force_login(cast.coordinator)
+
+    this_year = client.get(URL)
+    assert this_year.context["year"] == 2026
+    assert hours_by_kind(this_year)["Oplæg og foredrag"] == 2
+    assert hours_by_kind(client.get(URL, {"aar": "2024"}))["Oplæg og foredrag"] == 2
+    assert hours_by_kind(client.get(URL, {"aar": "2025"}))["Oplæg og foredrag"] == 0
+    every_year = client.get(URL, {"aar": "alle"})
+    assert every_year.context["year"] is None
+    assert hours_by_kind(every_year)["Oplæg og foredrag"] == 4
+    # A year that is not a number falls back to this year rather than failing.
+    assert client.get(URL, {"aar": "to tusind"}).context["year"] == 2026
+    csv = client.get(URL, {"aar": "alle", "tabel": "activity_hours", "format": "csv"})
+    assert "Oplæg og foredrag;4" in csv.content.decode("utf-8-sig")

@@ -13,10 +13,8 @@ from pejling.taskforce.permissions import require_triage
 @require_GET
 def overview_page(request: HttpRequest) -> HttpResponse:
     require_triage(request)
-    try:
-        year = int(request.GET["aar"]) if request.GET.get("aar") else None
-    except ValueError:
-        year = None
+    this_year = timezone.localdate().year
+    year = _chosen_year(request.GET.get("aar"), default=this_year)
     tables = overview.tables(year=year)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
@@ -26,9 +24,21 @@ def overview_page(request: HttpRequest) -> HttpResponse:
             raise Http404
         columns = [Column(table.title, lambda r: r.label), Column(table.column, lambda r: r.value)]
         return export_response(table.rows, columns, filename=f"overblik-{table.key}", fmt=fmt)
-    this_year = timezone.localdate().year
     return render(
         request,
         "taskforce/overview/overview.html",
         {"tables": tables, "year": year, "years": range(this_year, this_year - 6, -1)},
     )
+
+
+def _chosen_year(value: str | None, *, default: int) -> int | None:
+    """The year asked for: the current one unless another is chosen, None for all years."""
+    if value == ALL_YEARS:
+        return None
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
+
+
+ALL_YEARS = "alle"
