@@ -15,12 +15,26 @@ INITIATIVE = _("Initiativ")
 LIGHTHOUSE = _("Fyrtårnsprojekt")
 ACTION_PLAN = _("Handleplan")
 WORDING = _("Formulering")
+CASE = _("Task force-sag")
+
+# A policy page lists the newest cases that serve it; the case list filters for the rest.
+CASES_SHOWN = 10
 
 Links = list[tuple[str, object]]
 
 
 def _initiative_label(initiative) -> str:
     return LIGHTHOUSE if initiative.is_lighthouse else INITIATIVE
+
+
+def cases(user, related) -> Links:
+    """The newest cases serving a record, as far as ``user`` may see cases at all.
+
+    Cases hold personal data, so only the task force (and a contact person, for their own
+    administration's cases) see these links; the public and other roles see none.
+    """
+    visible = related.visible_to(user).order_by("-received_at", "-id")[:CASES_SHOWN]
+    return [(CASE, case) for case in visible]
 
 
 def for_theme(theme) -> tuple[Links, Links]:

@@ -174,8 +174,11 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-def _chain(links) -> dict:
+def _chain(links, request: HttpRequest | None = None, cases=None) -> dict:
+    """The chain's links; with ``cases``, the newest ones the user may see are added below."""
     up, down = links
+    if cases is not None:
+        down = down + chain.cases(request.user, cases)
     return {"chain_up": up, "chain_down": down}
 
 
@@ -321,7 +324,7 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "policy": theme.policy,
             "state": theme_state(theme),
             "can_edit": can_edit_policy(request.user),
-            **_chain(chain.for_theme(theme)),
+            **_chain(chain.for_theme(theme), request, theme.cases),
         },
     )
 
@@ -355,7 +358,7 @@ def guidepost_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "guidepost": guidepost,
             "policy": guidepost.policy,
             "can_edit": can_edit_policy(request.user),
-            **_chain(chain.for_guidepost(guidepost)),
+            **_chain(chain.for_guidepost(guidepost), request, guidepost.cases),
         },
     )
 
@@ -418,7 +421,7 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "goal": goal,
             "policy": goal.policy,
             "can_edit": can_edit_policy(request.user),
-            **_chain(chain.for_goal(goal)),
+            **_chain(chain.for_goal(goal), request, goal.cases),
         },
     )
 
