@@ -21,3 +21,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# The demo barometer computes from a generated register panel; a small one keeps tests fast.
+PEJLING_DEMO_PANEL_PERSONS = 3000
