@@ -4,7 +4,6 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import time_machine
-
 from django.urls import reverse
 
 from pejling.taskforce import services
