@@ -224,6 +224,21 @@ def test_the_limit_is_per_address_and_per_hour(client, db, settings):
     assert Case.objects.count() == 3
 
 
+def test_behind_a_trusted_proxy_the_limit_counts_the_forwarded_address(client, db, settings):
+    settings.PEJLING_PUBLIC_REQUESTS_PER_HOUR = 1
+    settings.PEJLING_TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.250"}
+
+    def post(forwarded: str) -> int:
+        return client.post(FORM, request_data(), HTTP_X_FORWARDED_FOR=forwarded, **proxy)
+
+    assert post("203.0.113.7").status_code == 302
+    assert post("203.0.113.8").status_code == 302
+    assert post("203.0.113.7").status_code == 429
+    # A client that forges an entry to its left is still counted by what the proxy saw.
+    assert post("198.51.100.99, 203.0.113.8").status_code == 429
+
+
 def test_mistakes_do_not_count_against_the_limit(client, db, settings):
     settings.PEJLING_PUBLIC_REQUESTS_PER_HOUR = 1
     for _ in range(3):

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 
 from pejling.audit.context import origin
 from pejling.audit.models import Channel
+from pejling.core.clientip import client_ip
 
 
 class RequestContextMiddleware:
@@ -15,5 +16,5 @@ class RequestContextMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         channel = Channel.API if request.path.startswith("/api/") else Channel.WEB
         path = request.get_full_path()
-        with origin(channel, path=path, remote_addr=request.META.get("REMOTE_ADDR") or None):
+        with origin(channel, path=path, remote_addr=client_ip(request) or None):
             return self.get_response(request)

@@ -124,6 +124,9 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("PEJLING_BEHIND_HTTPS_PROXY") else None
 )
+# How many reverse proxies in front of Pejling append to X-Forwarded-For (core/clientip.py).
+PEJLING_TRUSTED_PROXIES = env_int("PEJLING_TRUSTED_PROXIES", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "pejling.core.clientip.client_ip"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("PEJLING_SECURE_COOKIES", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

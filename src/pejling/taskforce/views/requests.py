@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pejling.accounts.models import RoleAssignment
 from pejling.accounts.roles import Role
 from pejling.audit import services as audit
+from pejling.core.clientip import client_ip
 from pejling.core.listing import list_page
 from pejling.lib.export import Column
 from pejling.lib.workdays import add_working_days
@@ -54,7 +55,7 @@ def _over_the_limit(request: HttpRequest) -> bool:
     database. The count is only taken for requests that would be saved (or look as if they
     were), so a person correcting mistakes in the form is not locked out.
     """
-    address = request.META.get("REMOTE_ADDR") or "unknown"
+    address = client_ip(request) or "unknown"
     key = f"pejling:requests:public:{address}:{int(time.time() // 3600)}"
     cache.add(key, 0, timeout=3600)
     try:
