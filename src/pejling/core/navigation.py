@@ -65,6 +65,12 @@ ITEMS = [
         _("Arbejdsbyrde, åbne sager, henvendelser pr. måned, svartider og timer."),
     ),
     NavItem(
+        _("Persondata"),
+        "taskforce:person_search",
+        Capability.TRIAGE_REQUESTS,
+        _("Find, udlevér eller fjern det, task forcen har om en person."),
+    ),
+    NavItem(
         _("Baggrundsopgaver"),
         "core:tasks",
         Capability.RUN_BACKGROUND_TASKS,

@@ -64,6 +64,16 @@ def anonymise(case: Case, *, actor) -> Case:
     return case
 
 
+def anonymise_person(*, actor, email: str = "", name: str = "", phone: str = "") -> int:
+    """Anonymise every case that names one person (a data subject's request for erasure)."""
+    count = 0
+    with transaction.atomic():
+        for case in cases_about(email=email, name=name, phone=phone).select_for_update():
+            anonymise(case, actor=actor)
+            count += 1
+    return count
+
+
 def anonymise_expired(*, now=None) -> int:
     """Anonymise closed cases past the retention period (the scheduled task)."""
     now = now or timezone.now()

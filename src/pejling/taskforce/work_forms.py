@@ -459,3 +459,31 @@ def vocabulary_form(model, *args, **kwargs) -> VocabularyForm:
         model, form=VocabularyForm, fields=VocabularyForm.Meta.fields
     )
     return form_class(*args, **kwargs)
+
+
+class PersonSearchForm(Form):
+    """Who a data subject's request is about: any of the details they gave in their request."""
+
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    name = forms.CharField(label=_("Navn"), required=False, max_length=200)
+    phone = forms.CharField(label=_("Telefon"), required=False, max_length=40)
+
+    def clean(self):
+        data = super().clean()
+        if not any((data.get(k) or "").strip() for k in ("email", "name", "phone")):
+            raise ValidationError(
+                _("Angiv e-mail, navn eller telefon på den, anmodningen drejer sig om.")
+            )
+        return data
+
+
+class AnonymisePersonForm(PersonSearchForm):
+    """The search repeated in hidden fields, so that what is removed is what was shown."""
+
+    email = forms.EmailField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    phone = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label=_("Jeg har kontrolleret sagerne og vil fjerne personens oplysninger fra dem."),
+        error_messages={"required": _("Bekræft, at oplysningerne skal fjernes.")},
+    )

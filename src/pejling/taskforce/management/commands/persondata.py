@@ -24,13 +24,12 @@ class Command(BaseCommand):
         if not (email or name or phone):
             raise CommandError("Give --email, --name or --phone.")
         with origin(Channel.COMMAND, path="persondata"):
-            cases = personal_data.cases_about(email=email, name=name, phone=phone)
             if anonymise:
-                count = 0
-                for case in cases:
-                    personal_data.anonymise(case, actor=None)
-                    count += 1
+                count = personal_data.anonymise_person(
+                    actor=None, email=email, name=name, phone=phone
+                )
                 self.stdout.write(f"Anonymised {count} case(s).")
                 return
+            cases = personal_data.cases_about(email=email, name=name, phone=phone)
             records = personal_data.extract(cases, actor=None)
             self.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
