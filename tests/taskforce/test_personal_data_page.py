@@ -122,12 +122,20 @@ def test_an_already_anonymised_person_is_no_longer_found(client, cast, requests)
     assert "Ingen sager nævner en person" in page_text(response)
 
 
-def test_the_page_is_the_coordinators_only(client, cast, requests):
+def test_the_administrator_may_answer_a_request_too(client, cast, requests):
+    client = logged_in(client, cast.administrator)
+
+    assert len(client.get(SEARCH, {"email": "amira@example.dk"}).context["cases"]) == 2
+    client.post(ANONYMISE, {"email": "amira@example.dk", "confirm": "on"})
+    assert Case.objects.filter(anonymised_at__isnull=False).count() == 2
+
+
+def test_the_page_is_the_coordinators_and_administrators_only(client, cast, requests):
     response = client.get(SEARCH)
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
     assert client.post(ANONYMISE, {"email": "amira@example.dk", "confirm": "on"}).status_code == 302
-    for member in ("advisor", "contact_person", "committee_member", "administrator", "outsider"):
+    for member in ("advisor", "contact_person", "committee_member", "analyst", "outsider"):
         client = logged_in(client, getattr(cast, member))
         assert client.get(SEARCH, {"email": "amira@example.dk"}).status_code == 403
         assert (

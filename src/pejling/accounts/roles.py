@@ -33,6 +33,10 @@ class Capability(models.TextChoices):
     PUBLISH_KNOWLEDGE = "publish_knowledge", _("Godkende og offentliggøre i vidensbanken")
     MANAGE_NETWORKS = "manage_networks", _("Vedligeholde aktører, netværk og nyhedsbrev")
     USE_API = "use_api", _("Bruge API'et med personlige nøgler")
+    HANDLE_PERSONAL_DATA = (
+        "handle_personal_data",
+        _("Udlevere og fjerne en persons oplysninger på anmodning"),
+    )
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
@@ -40,6 +44,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         {
             Capability.MANAGE_USERS,
             Capability.VIEW_AUDIT_LOG,
+            Capability.HANDLE_PERSONAL_DATA,
             Capability.RUN_BACKGROUND_TASKS,
             Capability.READ_INTERNAL,
             Capability.USE_API,
@@ -58,6 +63,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         {
             Capability.TRIAGE_REQUESTS,
             Capability.WORK_CASES,
+            Capability.HANDLE_PERSONAL_DATA,
             Capability.WRITE_KNOWLEDGE,
             Capability.PUBLISH_KNOWLEDGE,
             Capability.MANAGE_NETWORKS,

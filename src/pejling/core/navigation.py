@@ -67,7 +67,7 @@ ITEMS = [
     NavItem(
         _("Persondata"),
         "taskforce:person_search",
-        Capability.TRIAGE_REQUESTS,
+        Capability.HANDLE_PERSONAL_DATA,
         _("Find, udlevér eller fjern det, task forcen har om en person."),
     ),
     NavItem(

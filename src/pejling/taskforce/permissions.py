@@ -49,6 +49,12 @@ def can_work_case(user, case) -> bool:
     )
 
 
+def require_personal_data_rights(request: HttpRequest) -> None:
+    """A data subject's requests are answered by the administrator or the coordinator."""
+    if not request.user.can(Capability.HANDLE_PERSONAL_DATA):
+        raise PermissionDenied
+
+
 def require_triage(request: HttpRequest) -> None:
     if not can_triage(request.user):
         raise PermissionDenied

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from pejling.audit import services as audit
 from pejling.taskforce import personal_data
-from pejling.taskforce.permissions import require_triage
+from pejling.taskforce.permissions import require_personal_data_rights
 from pejling.taskforce.work_forms import AnonymisePersonForm, PersonSearchForm
 
 
@@ -23,7 +23,7 @@ def _criteria(form: PersonSearchForm) -> dict[str, str]:
 
 @require_GET
 def person_search(request: HttpRequest) -> HttpResponse:
-    require_triage(request)
+    require_personal_data_rights(request)
     form = PersonSearchForm(request.GET or None)
     cases = None
     if form.is_bound and form.is_valid():
@@ -59,7 +59,7 @@ def person_search(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def person_anonymise(request: HttpRequest) -> HttpResponse:
-    require_triage(request)
+    require_personal_data_rights(request)
     form = AnonymisePersonForm(request.POST, auto_id="anon-%s")
     if form.is_valid():
         count = personal_data.anonymise_person(actor=request.user, **_criteria(form))
