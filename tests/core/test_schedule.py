@@ -8,7 +8,13 @@ from pejling.core.schedule import PERIODIC, enqueue_due_jobs
 
 NOW = datetime.datetime(2025, 3, 12, 3, 0, tzinfo=datetime.UTC)
 DAY = datetime.timedelta(hours=24)
-JOBS = ["purge_logs", "prune_task_results", "remind_follow_ups", "anonymise_expired_cases"]
+JOBS = [
+    "purge_logs",
+    "prune_task_results",
+    "remind_follow_ups",
+    "anonymise_expired_cases",
+    "send_mail_digests",
+]
 
 
 def queued(name: str) -> int:

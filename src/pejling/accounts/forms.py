@@ -34,6 +34,14 @@ class ProfileForm(Form):
     last_name = forms.CharField(label=_("Efternavn"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     title = forms.CharField(label=_("Stillingsbetegnelse"), max_length=200, required=False)
+    daily_digest = forms.BooleanField(
+        label=_("Saml mails om mit arbejde i én mail om dagen"),
+        required=False,
+        help_text=_(
+            "Fx når du får en sag, eller en opfølgning skal gøres. Uden markering kommer hver "
+            "mail for sig, med det samme."
+        ),
+    )
 
 
 class ApiTokenForm(Form):

@@ -41,6 +41,13 @@ class User(HoldsPersonalData, AbstractUser):
         help_text=_("Påkrævet for kontaktpersoner: den forvaltning de repræsenterer."),
     )
     title = models.CharField(_("stillingsbetegnelse"), max_length=200, blank=True)
+    daily_digest = models.BooleanField(
+        _("samlet mail én gang om dagen"),
+        default=False,
+        help_text=_(
+            "Mails om ens eget arbejde samles i én mail om dagen i stedet for hver for sig."
+        ),
+    )
 
     objects = UserManager()
 
@@ -142,3 +149,23 @@ class ApiToken(models.Model):
         return self.revoked_at is None and (
             self.expires_at is None or self.expires_at > timezone.now()
         )
+
+
+class PendingMail(models.Model):
+    """A mail to a user who chose one daily digest, kept until the digest goes out."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="pending_mails")
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The daily run: unsent mails, grouped by user.
+            models.Index(fields=["sent_at", "user"], name="pendingmail_unsent_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -86,7 +86,14 @@ def set_roles(
 
 
 def update_profile(
-    *, actor: User, user: User, first_name: str, last_name: str, email: str, title: str
+    *,
+    actor: User,
+    user: User,
+    first_name: str,
+    last_name: str,
+    email: str,
+    title: str,
+    daily_digest: bool | None = None,
 ) -> User:
     with transaction.atomic():
         before = audit.snapshot(user)
@@ -96,6 +103,8 @@ def update_profile(
             email,
             title,
         )
+        if daily_digest is not None:
+            user.daily_digest = daily_digest
         user.full_clean()
         user.save()
         audit.record_update(user, before=before, actor=actor)

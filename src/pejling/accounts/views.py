@@ -85,6 +85,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             "last_name": user.last_name,
             "email": user.email,
             "title": user.title,
+            "daily_digest": user.daily_digest,
         },
     )
     if request.method == "POST" and form.is_valid():

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from pejling.accounts import tasks as accounts_tasks
 from pejling.core import tasks
 from pejling.core.models import ScheduledJob
 from pejling.taskforce import tasks as taskforce_tasks
@@ -14,6 +15,7 @@ PERIODIC = {
     "prune_task_results": (tasks.prune_task_results, timedelta(hours=24)),
     "remind_follow_ups": (taskforce_tasks.remind_follow_ups, timedelta(hours=24)),
     "anonymise_expired_cases": (taskforce_tasks.anonymise_expired_cases, timedelta(hours=24)),
+    "send_mail_digests": (accounts_tasks.send_mail_digests, timedelta(hours=24)),
 }
 
 

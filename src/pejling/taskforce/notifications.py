@@ -9,6 +9,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from pejling.accounts.mail import mail_user
+
 
 def _absolute(path: str) -> str:
     return settings.PEJLING_BASE_URL.rstrip("/") + path
@@ -21,6 +23,14 @@ def _send(template: str, context: dict, recipient: str) -> None:
         subject = render_to_string(f"taskforce/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"taskforce/email/{template}.txt", context)
     send_mail(subject, body, None, [recipient], fail_silently=False)
+
+
+def _send_to_user(template: str, context: dict, user) -> None:
+    """Mail a user about their own work: at once, or in their daily digest."""
+    with translation.override("da"):
+        subject = render_to_string(f"taskforce/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"taskforce/email/{template}.txt", context)
+    mail_user(user, subject=subject, body=body)
 
 
 def receipt(case) -> None:
@@ -40,20 +50,20 @@ def status_changed(case, text: str) -> None:
 
 
 def assigned(case, advisor) -> None:
-    _send(
+    _send_to_user(
         "assigned",
         {"case": case, "advisor": advisor, "case_url": _absolute(case.get_absolute_url())},
-        advisor.email,
+        advisor,
     )
 
 
 def follow_up_due(follow_up) -> None:
-    _send(
+    _send_to_user(
         "follow_up_due",
         {
             "follow_up": follow_up,
             "case": follow_up.case,
             "case_url": _absolute(follow_up.case.get_absolute_url()),
         },
-        follow_up.advisor.email,
+        follow_up.advisor,
     )
