@@ -65,3 +65,14 @@ def test_demo_run_twice_creates_nothing_the_second_time(db):
 
     assert counts() == before
     assert "demo accounts: created 0 administrations, 0 users" in output
+
+
+def test_the_demo_cases_serve_themes_and_guideposts(db):
+    from pejling.demo import load_all
+    from pejling.policy.models import Guidepost, Theme
+
+    load_all()
+
+    assert Theme.objects.get(title="En blandet by").cases.count() == 3
+    campaign = Guidepost.objects.get(title="Fremtidens arbejdsmarked").cases.get()
+    assert campaign.title == "Arbejdspladskampagne om mangfoldighed"

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from pejling.accounts.models import Administration, User
+from pejling.policy.models import Guidepost, Theme
 from pejling.taskforce import services
 from pejling.taskforce.models import (
     ActivityKind,
@@ -42,11 +43,14 @@ class Story:
     barrier: tuple | None  # (text, kind name)
     outcome: tuple | None  # (kind name, text) — closed when given
     pending_question: str = ""
+    # The policy chain: the 2011-2014 themes and the 2022 guideposts the case serves, by title.
+    serves: tuple[str, ...] = ()
 
 
 STORIES = [
     Story(
         title="Skole modtager tosprogede elever for første gang",
+        serves=("Bedre præstationer i folkeskolen", "Integration og sprog"),
         description=(
             "Efter den nye fordelingspolitik skal skolen fra august modtage 14 tosprogede "
             "elever. Lærerne har ikke tidligere haft tosprogede elever og ønsker hjælp til at "
@@ -73,6 +77,7 @@ STORIES = [
     ),
     Story(
         title="Spørgsmål om madordning i daginstitution",
+        serves=("Integration og sprog",),
         description=(
             "Flere forældre har spurgt til madordningen, og personalet er usikre på, hvordan "
             "de tager hensyn til børnenes forskellige madvaner uden at lave særordninger."
@@ -90,6 +95,7 @@ STORIES = [
     ),
     Story(
         title="Boligforening skal indføre nye udlejningsregler",
+        serves=("En blandet by",),
         description=(
             "Afdelingen skal indføre nye udlejnings- og anvisningsregler og ønsker hjælp til at "
             "forklare reglerne for beboerne og forbedre samarbejdet med beboerforeningen."
@@ -113,6 +119,7 @@ STORIES = [
     ),
     Story(
         title="Miljøformidlere søger kontakt til beboere i udsatte boligområder",
+        serves=("En blandet by",),
         description=(
             "Miljøkontrollens miljøformidlerprojekt videreføres og har brug for støtte til at "
             "opnå kontakt med lokale beboere og afdelingsbestyrelser i udsatte boligområder. "
@@ -137,6 +144,7 @@ STORIES = [
     ),
     Story(
         title="Idrætsklub vil have flere piger med etnisk minoritetsbaggrund",
+        serves=("En blandet by",),
         description=(
             "Klubben vil gerne have flere piger med etnisk minoritetsbaggrund til at spille "
             "fodbold og spørger, hvordan de når forældrene."
@@ -157,6 +165,11 @@ STORIES = [
     ),
     Story(
         title="Arbejdspladskampagne om mangfoldighed",
+        serves=(
+            "Mangfoldig arbejdsplads",
+            "Understøttelse af erhvervslivet",
+            "Fremtidens arbejdsmarked",
+        ),
         description=(
             "Task forcen støtter en kampagne på en større arbejdsplads om mangfoldighedsledelse "
             "og rekruttering."
@@ -249,6 +262,13 @@ def _tell(story: Story, *, coordinator: User, advisor: User, contact: User) -> C
         administration=administration,
         received_at=_at(story.received),
     )
+    if story.serves:
+        services.set_policy_links(
+            actor=coordinator,
+            case=case,
+            themes=Theme.objects.filter(title__in=story.serves),
+            guideposts=Guidepost.objects.filter(title__in=story.serves),
+        )
     if story.pending_question:
         services.ask_for_information(actor=coordinator, case=case, question=story.pending_question)
         return case
