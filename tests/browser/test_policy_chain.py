@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from pejling.demo import DEMO_PASSWORD, load_all
+from pejling.demo import DEMO_PASSWORD, POLICY_PARTS, load_all
 from tests.browser.support import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ def _heading(page: Page, text: str) -> None:
 
 
 def test_policy_officer_follows_the_chain_by_links(page: Page, live_server):
-    load_all()
+    load_all(POLICY_PARTS)
     log_in(page, live_server.url, "politik", DEMO_PASSWORD)
     assert_accessible(page)
 
@@ -82,7 +82,7 @@ def test_policy_officer_follows_the_chain_by_links(page: Page, live_server):
 
 
 def test_anonymous_reads_the_public_policy_but_not_the_draft(page: Page, live_server):
-    load_all()
+    load_all(POLICY_PARTS)
     url = live_server.url
 
     page.goto(url + reverse("policy:policy_list"))

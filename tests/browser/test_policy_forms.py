@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Locator, Page, expect
 
-from pejling.demo import DEMO_PASSWORD, load_all
+from pejling.demo import DEMO_PASSWORD, POLICY_PARTS, load_all
 from pejling.policy.models import ActionPlan, Appropriation, Policy, TextVersion
 from tests.browser.support import assert_accessible, log_in
 
@@ -36,7 +36,7 @@ def _expect_field_error(page: Page, label: str, message: str) -> None:
 
 
 def test_progress_on_a_target_shows_it_as_met(page: Page, live_server):
-    load_all()
+    load_all(POLICY_PARTS)
     plan = ActionPlan.objects.get(case_number="2011-116007")
     log_in(page, live_server.url, "politik", DEMO_PASSWORD)
     page.goto(live_server.url + plan.get_absolute_url())
@@ -59,7 +59,7 @@ def test_progress_on_a_target_shows_it_as_met(page: Page, live_server):
 
 
 def test_a_version_dated_before_the_previous_one_is_refused(page: Page, live_server):
-    load_all()
+    load_all(POLICY_PARTS)
     vision = Policy.objects.get(slug="vision-pejlemaerker-2022").texts.get(kind="vision")
     log_in(page, live_server.url, "politik", DEMO_PASSWORD)
     page.goto(live_server.url + vision.get_absolute_url())
@@ -83,7 +83,7 @@ def test_a_version_dated_before_the_previous_one_is_refused(page: Page, live_ser
 
 
 def test_a_budget_line_over_the_appropriation_is_refused_at_the_amount(page: Page, live_server):
-    load_all()
+    load_all(POLICY_PARTS)
     appropriation = Appropriation.objects.get(reference="Inklusionsaftalen 2012")
     lines = appropriation.budget_lines.count()
     log_in(page, live_server.url, "politik", DEMO_PASSWORD)
@@ -107,7 +107,7 @@ def test_a_budget_line_over_the_appropriation_is_refused_at_the_amount(page: Pag
 
 
 def test_a_committee_member_sees_no_edit_links(page: Page, live_server):
-    load_all()
+    load_all(POLICY_PARTS)
     log_in(page, live_server.url, "udvalg", DEMO_PASSWORD)
     for slug in ["vision-pejlemaerker-2022", "bland-dig-i-byen"]:
         page.goto(live_server.url + reverse("policy:policy_detail", args=[slug]))

@@ -14,7 +14,7 @@ from django.urls import Resolver404, resolve, reverse
 from playwright.sync_api import Page, expect
 
 from pejling.core import crud
-from pejling.demo import DEMO_PASSWORD, load_all
+from pejling.demo import DEMO_PASSWORD, POLICY_PARTS, load_all
 from pejling.policy import urls
 from pejling.policy.models import ActionPlan, Appropriation, Goal, Policy
 from tests.browser.support import assert_accessible, assert_no_inline_code, log_in
@@ -75,7 +75,7 @@ def _crawl(page: Page, origin: str, start: str) -> Counter:
 
 
 def test_every_policy_page_passes_axe(page: Page, live_server):
-    load_all()
+    load_all(POLICY_PARTS)
     adopted = Policy.objects.get(slug="vision-pejlemaerker-2022")
     guidepost = adopted.guideposts.get(title="Integration og sprog")
     # The demo has no concrete goals yet (they are placeholders); one is needed for its page.
@@ -108,7 +108,7 @@ def test_every_policy_page_passes_axe(page: Page, live_server):
 
 def test_policy_pages_fit_a_mobile_screen(mobile_page: Page, live_server):
     page = mobile_page
-    load_all()
+    load_all(POLICY_PARTS)
     draft = Policy.objects.get(slug="bland-dig-i-byen")
     pages = [
         reverse("policy:policy_detail", args=["vision-pejlemaerker-2022"]),

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
-from pejling.demo import DEMO_PASSWORD, load_all
+from pejling.demo import DEMO_PASSWORD, POLICY_PARTS, load_all
 from pejling.policy.models import ActionPlan, Appropriation, Initiative, Policy
 from tests.browser.support import DESKTOP, MOBILE, log_in, new_page
 
@@ -32,7 +32,7 @@ def _shot(page: Page, name: str) -> None:
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
 def test_policy_screenshots(browser: Browser, live_server, viewport):
     Path(SHOTS).mkdir(parents=True, exist_ok=True)
-    load_all()
+    load_all(POLICY_PARTS)
     draft = Policy.objects.get(slug="bland-dig-i-byen")
     adopted = Policy.objects.get(slug="vision-pejlemaerker-2022")
     vision = adopted.texts.get(kind="vision")

@@ -10,7 +10,7 @@ instances from the database, so that no test sees another's changes held in memo
 import pytest
 from django.db import transaction
 
-from pejling.demo import load_all
+from pejling.demo import POLICY_PARTS, load_all
 from tests.conftest import Cast
 from tests.policy.support import Demo, build_cast, get_cast, get_demo
 
@@ -19,7 +19,7 @@ from tests.policy.support import Demo, build_cast, get_cast, get_demo
 def _cast_and_demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         build_cast()
-        load_all()  # after the cast: the demo reuses the cast's administration BIF
+        load_all(POLICY_PARTS)  # after the cast: the demo reuses the cast's administration BIF
         yield
         transaction.set_rollback(True)
 

@@ -5,14 +5,14 @@ import datetime
 import pytest
 import time_machine
 
-from pejling.demo import load_all
+from pejling.demo import POLICY_PARTS, load_all
 from pejling.demo import policy as demo
 from pejling.policy.models import ActionPlan, Appropriation
 
 
 @pytest.fixture
 def demo_data(cast):
-    load_all()
+    load_all(POLICY_PARTS)
 
 
 def test_anonymous_callers_see_the_adopted_vision_and_not_the_draft_synopsis(api, demo_data):
