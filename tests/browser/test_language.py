@@ -46,3 +46,21 @@ def test_language_choice_is_kept_across_pages_and_available_before_log_in(page: 
     expect(page.locator(".language-switcher button[lang=en]")).to_have_attribute(
         "aria-current", "true"
     )
+
+
+def test_the_overflow_menu_is_named_in_the_pages_language(browser, live_server, cast):
+    from tests.browser.support import new_page
+
+    context, page = new_page(browser, {"width": 1000, "height": 800})
+    try:
+        log_in(page, live_server.url, cast.coordinator.username)
+        # DKFDS builds the overflow menu on every page and shows it when the items do not fit.
+        more = page.locator(".navigation-menu .more-option .more-button span")
+        expect(more).to_have_text("Mere")
+
+        page.locator(".language-switcher").get_by_role("button", name="English").click()
+
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        expect(more).to_have_text("More")
+    finally:
+        context.close()

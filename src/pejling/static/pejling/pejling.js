@@ -4,5 +4,11 @@
 document.addEventListener("DOMContentLoaded", function () {
   if (window.DKFDS) {
     window.DKFDS.init();
+    // DKFDS names its overflow menu "Mere" in every language; the page gives the right word.
+    var menu = document.querySelector(".navigation-menu[data-more-label]");
+    var more = menu && menu.querySelector(".more-option .more-button span");
+    if (more) {
+      more.textContent = menu.getAttribute("data-more-label");
+    }
   }
 });
