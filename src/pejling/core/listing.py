@@ -4,12 +4,36 @@ from collections.abc import Callable
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from pejling.lib.export import FORMATS, Column, export_response
 
 PAGE_SIZE = 50
+
+
+class KeyPagedMixin:
+    """For a QuerySet: cut a page from the sorted keys alone, then fetch the page's rows by key.
+
+    A list sorted by columns of joined tables (a goal's policy period and theme number, say)
+    cannot be served by an index, so the database sorts every row, carrying every selected
+    column (the joined long texts too) through the sort. Sorting only the keys and then fetching
+    one page of rows gives the same order several times faster on long lists. Mix it in front
+    of the model's own QuerySet: ``class GoalPages(KeyPagedMixin, PolicyChildQuerySet)``.
+    """
+
+    def __getitem__(self, k):
+        if (
+            not isinstance(k, slice)
+            or self._result_cache is not None
+            or self._iterable_class is not ModelIterable
+            or self.query.is_sliced
+        ):
+            return super().__getitem__(k)
+        keys = list(self.values_list("pk", flat=True)[k])
+        rows = self.in_bulk(keys)
+        return [rows[key] for key in keys]
 
 
 def list_page(
