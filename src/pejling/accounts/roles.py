@@ -33,6 +33,7 @@ class Capability(models.TextChoices):
     PUBLISH_KNOWLEDGE = "publish_knowledge", _("Godkende og offentliggøre i vidensbanken")
     MANAGE_NETWORKS = "manage_networks", _("Vedligeholde aktører, netværk og nyhedsbrev")
     USE_API = "use_api", _("Bruge API'et med personlige nøgler")
+    WRITE_REPORTS = "write_reports", _("Danne rapporter og skrive prioriteter")
     HANDLE_PERSONAL_DATA = (
         "handle_personal_data",
         _("Udlevere og fjerne en persons oplysninger på anmodning"),
@@ -54,6 +55,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         {
             Capability.EDIT_POLICY,
             Capability.EDIT_GOVERNANCE,
+            Capability.WRITE_REPORTS,
             Capability.READ_INTERNAL,
             Capability.RUN_BACKGROUND_TASKS,
             Capability.USE_API,
@@ -64,6 +66,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
             Capability.TRIAGE_REQUESTS,
             Capability.WORK_CASES,
             Capability.HANDLE_PERSONAL_DATA,
+            Capability.WRITE_REPORTS,
             Capability.WRITE_KNOWLEDGE,
             Capability.PUBLISH_KNOWLEDGE,
             Capability.MANAGE_NETWORKS,

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "pejling.knowledge",
     "pejling.network",
     "pejling.annualwheel",
+    "pejling.reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("netvaerk/", include("pejling.network.urls")),
     path("udvalg/", include("pejling.governance.urls")),
     path("aarshjul/", include("pejling.annualwheel.urls")),
+    path("rapporter/", include("pejling.reports.urls")),
     path("oparl/v1/", include("pejling.governance.oparl_urls")),
     path("api/v1/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),

@@ -1,6 +1,7 @@
 """Forms rendered with DKFDS markup: errors at the field and in a summary at the top."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
@@ -75,3 +76,12 @@ class Form(DkfdsFormMixin, forms.Form):
 
 class ModelForm(DkfdsFormMixin, forms.ModelForm):
     pass
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: at its fields where they exist, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

@@ -65,6 +65,12 @@ ITEMS = [
         _("Arbejdsbyrde, åbne sager, henvendelser pr. måned, svartider og timer."),
     ),
     NavItem(
+        _("Rapporter"),
+        "reports:report_list",
+        Capability.READ_INTERNAL,
+        _("Den årlige statusrapport og udvalgets orientering om task forcen."),
+    ),
+    NavItem(
         _("Persondata"),
         "taskforce:person_search",
         Capability.HANDLE_PERSONAL_DATA,

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -44,15 +45,15 @@ class CaseDocument:
         header = section.header.paragraphs[0]
         parts = [settings.PEJLING_MUNICIPALITY_NAME]
         if case_number:
-            parts.append(f"Sagsnr. {case_number}")
+            parts.append(_("Sagsnr. %(number)s") % {"number": case_number})
         if dated:
             parts.append(dated.strftime("%d-%m-%Y"))
         header.text = "   ·   ".join(parts)
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        footer.add_run("Side ")
+        footer.add_run(_("Side") + " ")
         _field(footer, "PAGE")
-        footer.add_run(" af ")
+        footer.add_run(" " + _("af") + " ")
         _field(footer, "NUMPAGES")
         self.document.add_heading(title, level=0)
         self._tables = 0
@@ -79,7 +80,8 @@ class CaseDocument:
     def table(self, caption: str, header: list[str], rows: Iterable[list[str]]) -> None:
         """A table with a numbered caption ('Tabel 1: …') and a repeated header row."""
         self._tables += 1
-        self.document.add_paragraph(f"Tabel {self._tables}: {caption}", style="Caption")
+        label = _("Tabel %(number)d") % {"number": self._tables}
+        self.document.add_paragraph(f"{label}: {caption}", style="Caption")
         table = self.document.add_table(rows=1, cols=len(header))
         table.style = "Light Grid Accent 1"
         for cell, text in zip(table.rows[0].cells, header, strict=True):
@@ -94,9 +96,12 @@ class CaseDocument:
             for cell, text in zip(cells, values, strict=True):
                 cell.text = str(text)
 
-    def response(self, filename: str) -> HttpResponse:
+    def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
         self.document.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=DOCX_TYPE)
+        return buffer.getvalue()
+
+    def response(self, filename: str) -> HttpResponse:
+        response = HttpResponse(self.to_bytes(), content_type=DOCX_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{filename}.docx"'
         return response
