@@ -14,6 +14,7 @@ JOBS = [
     "remind_follow_ups",
     "anonymise_expired_cases",
     "send_mail_digests",
+    "remind_wheel_occurrences",
 ]
 
 

@@ -35,6 +35,12 @@ ITEMS = [
         _("Bevillinger, fordeling på initiativer og indsatsspor, og forbrug."),
     ),
     NavItem(
+        _("Årshjul"),
+        "annualwheel:wheel",
+        Capability.READ_INTERNAL,
+        _("Årets faste frister: barometer, budget, statusrapport, møder og konference."),
+    ),
+    NavItem(
         _("Rekvirér task forcen"),
         "requests:contact_create",
         Capability.SEND_REQUESTS,

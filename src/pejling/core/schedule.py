@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from pejling.accounts import tasks as accounts_tasks
+from pejling.annualwheel import tasks as annualwheel_tasks
 from pejling.core import tasks
 from pejling.core.models import ScheduledJob
 from pejling.taskforce import tasks as taskforce_tasks
@@ -16,6 +17,10 @@ PERIODIC = {
     "remind_follow_ups": (taskforce_tasks.remind_follow_ups, timedelta(hours=24)),
     "anonymise_expired_cases": (taskforce_tasks.anonymise_expired_cases, timedelta(hours=24)),
     "send_mail_digests": (accounts_tasks.send_mail_digests, timedelta(hours=24)),
+    "remind_wheel_occurrences": (
+        annualwheel_tasks.remind_wheel_occurrences,
+        timedelta(hours=24),
+    ),
 }
 
 
