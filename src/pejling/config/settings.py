@@ -204,11 +204,13 @@ PEJLING_BASE_URL = env_str("PEJLING_BASE_URL", "http://127.0.0.1:8000")
 PEJLING_FIRST_RESPONSE_WORKING_DAYS = env_int("PEJLING_FIRST_RESPONSE_WORKING_DAYS", 3, minimum=1)
 PEJLING_CASE_RETENTION_DAYS = env_int("PEJLING_CASE_RETENTION_DAYS", 5 * 365, minimum=30)
 PEJLING_PUBLIC_REQUESTS_PER_HOUR = env_int("PEJLING_PUBLIC_REQUESTS_PER_HOUR", 5, minimum=1)
+PEJLING_SUBSCRIPTIONS_PER_HOUR = env_int("PEJLING_SUBSCRIPTIONS_PER_HOUR", 5, minimum=1)
 PEJLING_ATTACHMENT_MAX_BYTES = env_int(
     "PEJLING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, minimum=1024
 )
 PEJLING_WORKER_STALE_SECONDS = env_int("PEJLING_WORKER_STALE_SECONDS", 120, minimum=5)
 PEJLING_WHEEL_REMINDER_DAYS = env_int("PEJLING_WHEEL_REMINDER_DAYS", 14, minimum=0)
+PEJLING_OPARL_PAGE_SIZE = env_int("PEJLING_OPARL_PAGE_SIZE", 100, minimum=1)
 
 LOGGING = {
     "version": 1,
@@ -219,6 +221,8 @@ LOGGING = {
 }
 
 CSRF_FAILURE_VIEW = "pejling.core.views.csrf_failure"
+# Addresses typed without a scheme are https, as they will be from Django 6.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 SILENCED_SYSTEM_CHECKS = [
     # Logins are locked per username on purpose: an administration's offices share one address

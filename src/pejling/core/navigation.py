@@ -35,6 +35,18 @@ ITEMS = [
         _("Bevillinger, fordeling på initiativer og indsatsspor, og forbrug."),
     ),
     NavItem(
+        _("Møder"),
+        "governance:meeting_list",
+        Capability.READ_INTERNAL,
+        _("Udvalgenes møder med dagsorden, indstillinger, beslutninger og ændringsforslag."),
+    ),
+    NavItem(
+        _("Høringer"),
+        "governance:hearing_list",
+        Capability.READ_INTERNAL,
+        _("Forslag i høring, høringssvar og høringsnotater."),
+    ),
+    NavItem(
         _("Årshjul"),
         "annualwheel:wheel",
         Capability.READ_INTERNAL,
@@ -63,6 +75,12 @@ ITEMS = [
         "taskforce:barrier_list",
         Capability.WORK_CASES,
         _("Barrierer for politikkens gennemførelse, mødt i marken."),
+    ),
+    NavItem(
+        _("Netværk"),
+        "network:index",
+        Capability.READ_INTERNAL,
+        _("Organisationer, personer, kontaktpersonmøder, forslag, temanetværk og nyhedsbrev."),
     ),
     NavItem(
         _("Overblik"),

@@ -4,8 +4,9 @@
   its vision, five principles, responsibilities and four themes whose goals, initiatives and
   lighthouse projects are still bracketed placeholders (kept as placeholders, not invented).
 - Seed 001: the committee's vision, six guideposts and two special focus areas of 20 June 2022,
-  with the vision's and one guidepost's wording as amended at that meeting, and the topics
-  planned for briefings and theme discussions.
+  with the wording proposed before that meeting (its amendments are adopted by the governance
+  demo, which makes the amended versions), and the topics planned for briefings and theme
+  discussions.
 - Seed 004: the action plan for equal treatment 2012 with its strands, targets and budget.
 - Seed 000: the city council's appropriation of 10 mio. kr. a year from 2006 (BR 115/2006).
 """
@@ -503,15 +504,9 @@ def _vision_2022() -> Policy:
             "BIU-møde 23.05.2022",
             "Forvaltningens opsamling: udvalget ønskede fokus på tillid og integration i visionen.",
         ),
-        (
-            VISION_2022_AMENDED,
-            date(2022, 6, 20),
-            TextVersion.Reason.AMENDMENT,
-            "Enhedslisten",
-            MEETING_2022 + ": ændringsforslaget vedtaget uden afstemning",
-            "",
-        ),
     ]:
+        # The amended wording of 20 June 2022 is made by the governance demo, which adopts
+        # Enhedslisten's amendment at that meeting (pejling.demo.governance).
         services.add_text_version(
             actor=None,
             text=vision,
@@ -536,16 +531,6 @@ def _vision_2022() -> Policy:
             proposed_by="Beskæftigelses- og Integrationsforvaltningen",
             decision_reference="BIU-møde 23.05.2022",
         )
-        if title == "Integration og sprog":
-            services.add_text_version(
-                actor=None,
-                text=text,
-                body=INTEGRATION_AND_LANGUAGE_AMENDED,
-                valid_from=date(2022, 6, 20),
-                reason=TextVersion.Reason.AMENDMENT,
-                proposed_by="Beskæftigelses- og Integrationsudvalget",
-                decision_reference=MEETING_2022 + ": ændringen vedtaget uden afstemning",
-            )
         guidepost = crud.create(
             actor=None,
             instance=Guidepost(policy=policy, number=number, title=title, wording=text),

@@ -250,7 +250,7 @@ def guidepost_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def text_history(request: HttpRequest, pk: int) -> HttpResponse:
     text = get_visible(request, VersionedText.objects.select_related("policy"), pk=pk)
-    versions = list(text.versions.order_by("number"))
+    versions = list(text.versions.select_related("amendment").order_by("number"))
     by_number = {v.number: v for v in versions}
     newest = versions[-1] if versions else None
     try:
