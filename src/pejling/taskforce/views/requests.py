@@ -2,7 +2,6 @@
 person's requests on behalf of their administration."""
 
 import secrets
-import time
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,8 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pejling.accounts.models import RoleAssignment
 from pejling.accounts.roles import Role
 from pejling.audit import services as audit
-from pejling.core.clientip import client_ip
 from pejling.core.listing import list_page
+from pejling.core.ratelimit import over_the_limit, seconds_left_in_the_hour
 from pejling.lib.export import Column
 from pejling.lib.workdays import add_working_days
 from pejling.taskforce import services
@@ -51,19 +50,12 @@ def _posted(request: HttpRequest):
 def _over_the_limit(request: HttpRequest) -> bool:
     """Count one request from this address in the current hour; True past the limit.
 
-    A fixed window per clock hour, counted in Django's cache so that a flood never reaches the
-    database. The count is only taken for requests that would be saved (or look as if they
-    were), so a person correcting mistakes in the form is not locked out.
+    The count is only taken for requests that would be saved (or look as if they were), so a
+    person correcting mistakes in the form is not locked out.
     """
-    address = client_ip(request) or "unknown"
-    key = f"pejling:requests:public:{address}:{int(time.time() // 3600)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > settings.PEJLING_PUBLIC_REQUESTS_PER_HOUR
+    return over_the_limit(
+        request, scope="requests:public", per_hour=settings.PEJLING_PUBLIC_REQUESTS_PER_HOUR
+    )
 
 
 def _decoy_receipt(request: HttpRequest) -> HttpResponse:
@@ -106,7 +98,7 @@ def public_create(request: HttpRequest) -> HttpResponse:
 def _too_many(request: HttpRequest, form: PublicRequestForm) -> HttpResponse:
     response = _public_form(request, form, status=429, too_many=True)
     # The count starts again at the next hour.
-    response["Retry-After"] = str(3600 - int(time.time()) % 3600)
+    response["Retry-After"] = str(seconds_left_in_the_hour())
     return response
 
 
