@@ -1,6 +1,6 @@
 """A case's page: who may see it, what it shows, and the forms that work the case."""
 
-from datetime import date, time
+from datetime import date
 
 import pytest
 from django.core import mail
@@ -477,45 +477,6 @@ def test_reopening_an_open_case_is_an_illegal_transition(client, cast, case):
     assert "En sag med status “I gang” kan ikke få status “I gang”." in page_text(response)
 
 
-def test_a_closed_case_becomes_a_best_practice_draft(client, cast, case):
-    services.add_activity(
-        actor=cast.advisor,
-        case=case,
-        kind=ActivityKind.ADVICE,
-        advisor=cast.advisor,
-        date=MONDAY,
-        starts_at=time(9),
-        ends_at=time(11),
-        place="Børnehuset Solsikken",
-        participants=8,
-        notes="Møde med køkkenet og forældrerådet.",
-    )
-    client = logged_in(client, cast.advisor)
-
-    response = client.post(url(case, "best_practice"))
-    assert response.status_code == 302
-    assert "Kun en afsluttet sag kan blive til god praksis." in page_text(
-        client.get(case.get_absolute_url())
-    )
-    assert fresh(case).best_practice_draft == ""
-
-    services.close(
-        actor=cast.advisor,
-        case=fresh(case),
-        outcome=OutcomeKind.objects.get(name="Løst"),
-        text="Køkkenet laver nu et alternativ hver dag.",
-    )
-    response = client.post(url(case, "best_practice"))
-
-    assert response.url == case.get_absolute_url() + "#god-praksis"
-    draft = fresh(case).best_practice_draft
-    assert "Madordning i daginstitution" in draft
-    assert "Forældrene til de nye elever" in draft  # the problem
-    assert "Rådgivning, 03-03-2025, Børnehuset Solsikken, 8 deltagere" in draft
-    assert "Køkkenet laver nu et alternativ hver dag." in draft
-    assert "Køkkenet laver nu" in text_of(client.get(case.get_absolute_url()), "main-content")
-
-
 # --- The policy chain ---------------------------------------------------------------------------
 
 
@@ -602,3 +563,29 @@ def test_an_advisor_cannot_change_the_advisors(client, cast, case):
     )
 
     assert response.status_code == 403
+
+
+# --- Best practice ------------------------------------------------------------------------------
+
+
+def test_a_closed_case_offers_the_knowledge_bank_and_lists_its_entries(client, cast, case):
+    client = logged_in(client, cast.advisor)
+    assert "Opret opslag i vidensbanken" not in page_text(client.get(case.get_absolute_url()))
+
+    services.close(
+        actor=cast.advisor,
+        case=fresh(case),
+        outcome=OutcomeKind.objects.get(name="Løst"),
+        text="Køkkenet laver nu et alternativ hver dag.",
+    )
+    page = client.get(case.get_absolute_url())
+    assert "Opret opslag i vidensbanken" in page_text(page)
+
+    response = client.post(reverse("knowledge:article_from_case", args=[case.pk]))
+    assert response.status_code == 302
+    article = fresh(case).articles.get()
+    assert article.get_absolute_url() in client.get(case.get_absolute_url()).content.decode()
+    # A contact person following the case does not see the advisors' draft.
+    contact = logged_in(client, cast.contact_person).get(case.get_absolute_url())
+    assert article.state == "draft"
+    assert article.get_absolute_url() not in contact.content.decode()

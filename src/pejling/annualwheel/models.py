@@ -20,13 +20,12 @@ from pejling.accounts.roles import Capability
 from pejling.lib.cpr import validate_no_cpr
 from pejling.lib.fields import free_text
 
-DEFAULT_REMINDER_DAYS = 14
 # A daily rule would put 365 markers on the wheel; finer ones are refused outright.
 ALLOWED_FREQUENCIES = {YEARLY, MONTHLY, WEEKLY}
 
 
 def reminder_days_default() -> int:
-    return int(getattr(settings, "PEJLING_WHEEL_REMINDER_DAYS", DEFAULT_REMINDER_DAYS))
+    return settings.PEJLING_WHEEL_REMINDER_DAYS
 
 
 class Category(models.TextChoices):

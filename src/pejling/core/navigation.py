@@ -77,6 +77,12 @@ ITEMS = [
         _("Barrierer for politikkens gennemførelse, mødt i marken."),
     ),
     NavItem(
+        _("Vidensbank"),
+        "knowledge:article_list",
+        Capability.READ_INTERNAL,
+        _("Task forcens fælles viden: god praksis, metoder, værktøjer og vejledninger."),
+    ),
+    NavItem(
         _("Netværk"),
         "network:index",
         Capability.READ_INTERNAL,

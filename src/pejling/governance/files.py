@@ -32,7 +32,7 @@ RESPONSE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
 
 
 def max_bytes() -> int:
-    return getattr(settings, "PEJLING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+    return settings.PEJLING_ATTACHMENT_MAX_BYTES
 
 
 def checked_upload(upload, allowed: dict, *, field: str = "file") -> tuple[str, str, str]:

@@ -49,7 +49,7 @@ ORGANIZATION_TYPES = {
 
 
 def page_size() -> int:
-    return getattr(settings, "PEJLING_OPARL_PAGE_SIZE", 100)
+    return settings.PEJLING_OPARL_PAGE_SIZE
 
 
 class Urls:

@@ -438,34 +438,6 @@ def set_policy_links(*, actor, case: Case, goals=(), themes=(), guideposts=()) -
     )
 
 
-def draft_best_practice(*, actor, case: Case) -> Case:
-    """Fill the case's best-practice draft from its problem, activities and outcome; the
-    advisor edits it into an article in the knowledge bank."""
-    case = Case.objects.select_related("outcome").get(pk=case.pk)
-    if case.status != Status.CLOSED:
-        raise ValidationError(_("Kun en afsluttet sag kan blive til god praksis."))
-    lines = [case.title, "", _("Problemet"), case.description.strip(), "", _("Det gjorde vi")]
-    activities = list(case.activities.all())
-    if activities:
-        for activity in activities:
-            line = f"- {activity.get_kind_display()}, {activity.date:%d-%m-%Y}"
-            if activity.place:
-                line += f", {activity.place}"
-            if activity.participants:
-                line += ", " + _("%(n)s deltagere") % {"n": activity.participants}
-            if activity.notes.strip():
-                line += f": {activity.notes.strip()}"
-            lines.append(line)
-    else:
-        lines.append(_("Ingen aktiviteter er registreret."))
-    lines += ["", _("Resultat"), str(case.outcome or "")]
-    if case.outcome_text.strip():
-        lines.append(case.outcome_text.strip())
-    return crud.update(
-        actor=actor, instance=case, changes={"best_practice_draft": "\n".join(lines).strip()}
-    )
-
-
 # What may be attached to a case: the extension decides the type, and the file's first bytes
 # must match it, so that a renamed executable or HTML page is refused.
 ATTACHMENT_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {

@@ -40,7 +40,6 @@ urlpatterns = [
     path("sager/<str:reference>/fordel/", work.case_assign, name="case_assign"),
     path("sager/<str:reference>/afslut/", work.case_close, name="case_close"),
     path("sager/<str:reference>/genaabn/", work.case_reopen, name="case_reopen"),
-    path("sager/<str:reference>/god-praksis/", work.best_practice, name="best_practice"),
     path("barrierer/", work.barrier_list, name="barrier_list"),
     path("ordlister/", work.vocabularies, name="vocabularies"),
     path("ordlister/<slug:kind>/", work.vocabulary_save, name="vocabulary_create"),

@@ -427,12 +427,14 @@ def _render_case(request: HttpRequest, case: Case, *, failed: dict | None = None
     themes = list(case.themes.select_related("policy"))
     guideposts = list(case.guideposts.select_related("policy"))
     barriers = list(case.barriers.select_related("kind", "administration"))
+    articles = list(case.articles.visible_to(user).order_by("id"))
     forms = {}
     if can_work:
         forms = _case_forms(request, case)
         forms.update(failed or {})
     context = {
         "case": case,
+        "articles": articles,
         "can_work": can_work,
         "can_triage": can_triage(user),
         "task_force": task_force,
@@ -631,21 +633,6 @@ def case_assign(request: HttpRequest, reference: str) -> HttpResponse:
         _("Sagens rådgivere er gemt."),
         "status",
     )
-
-
-@require_POST
-def best_practice(request: HttpRequest, reference: str) -> HttpResponse:
-    case = get_case_for_user(request, reference, write=True)
-    try:
-        services.draft_best_practice(actor=request.user, case=case)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request, _("Udkastet til god praksis er skrevet. Ret det til, før det deles.")
-        )
-    return redirect(case.get_absolute_url() + "#god-praksis")
 
 
 # --- Outreach -----------------------------------------------------------------------------------
