@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/pejling
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: start install install-test var migrate demo serve test lint format test-sqlite \
-	test-postgres test-browser chromium bench messages clean
+	test-postgres test-browser chromium java bench messages clean
 
 ## start: install everything, migrate SQLite under var/, load the demo data and serve on :8000
 start: install migrate demo serve
@@ -43,13 +43,18 @@ serve:
 ## test: install what the tests need, then lint, test on SQLite and PostgreSQL, and in Chromium
 test: install-test lint test-sqlite test-postgres test-browser
 
-install-test: install chromium
+install-test: install chromium java
 	$(BIN)/pip install --quiet --editable '.[test]'
 
 chromium:
 	@command -v chromium >/dev/null || { echo "Installing Chromium from Debian's packages"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+java:
+	@command -v java >/dev/null || { echo "Installing Java (for Spark) from Debian's packages"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
 
 lint:
 	$(BIN)/ruff format --check src tests bench
@@ -83,6 +88,8 @@ bench: install
 	$(BIN)/python bench/policy_lists.py
 	# needs PostgreSQL at 127.0.0.1:5432 (user postgres); see bench/taskforce.py --database-url
 	$(BIN)/python bench/taskforce.py
+	# barometer engine vs hand-written DuckDB SQL and pandas; panels cached under var/bench/
+	$(BIN)/python bench/barometer.py
 
 ## messages: refresh the English catalogue from the Danish source texts
 messages:
