@@ -53,6 +53,12 @@ ITEMS = [
         _("Årets faste frister: barometer, budget, statusrapport, møder og konference."),
     ),
     NavItem(
+        _("Barometer"),
+        "barometer:overview",
+        Capability.READ_INTERNAL,
+        _("Integrationsbarometeret: status og afstand til målene, indikatorer og udgaver."),
+    ),
+    NavItem(
         _("Rekvirér task forcen"),
         "requests:contact_create",
         Capability.SEND_REQUESTS,

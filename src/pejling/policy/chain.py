@@ -16,6 +16,7 @@ LIGHTHOUSE = _("Fyrtårnsprojekt")
 ACTION_PLAN = _("Handleplan")
 WORDING = _("Formulering")
 CASE = _("Task force-sag")
+INDICATOR = _("Indikator")
 
 # A policy page lists the newest cases that serve it; the case list filters for the rest.
 CASES_SHOWN = 10
@@ -63,7 +64,8 @@ def for_goal(goal) -> tuple[Links, Links]:
         )
         if part
     ]
-    down = [(_initiative_label(i), i) for i in goal.initiatives.all()]
+    down = [(INDICATOR, i) for i in goal.indicators.order_by("code")]
+    down += [(_initiative_label(i), i) for i in goal.initiatives.all()]
     plans = {t.strand.action_plan for t in goal.plan_targets.all()}
     down += [(ACTION_PLAN, plan) for plan in sorted(plans, key=lambda p: p.pk)]
     return up, down
