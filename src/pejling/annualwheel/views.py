@@ -29,17 +29,10 @@ from pejling.annualwheel.permissions import (
     require_editor,
     require_reader,
 )
+from pejling.core.forms import add_errors
 from pejling.lib.export import FORMATS, export_response
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _check_year(year: int) -> None:
@@ -219,7 +212,7 @@ def occurrence_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, occurrence=occurrence, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Forekomsten er gemt."))
             return redirect(occurrence)
@@ -241,7 +234,7 @@ def occurrence_complete(request: HttpRequest, pk: int) -> HttpResponse:
                 result_title=form.cleaned_data["result_title"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request, _("“%(name)s” er markeret som udført.") % {"name": occurrence}
@@ -311,7 +304,7 @@ def _event_form(request: HttpRequest, event: RecurringEvent, *, title: str) -> H
                     **values,
                 )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("“%(name)s” er gemt.") % {"name": saved})
             return redirect("annualwheel:event_list")

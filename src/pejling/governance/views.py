@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pejling.core.forms import add_errors
 from pejling.core.listing import list_page
 from pejling.governance import hearing_note, services
 from pejling.governance.forms import (
@@ -45,14 +46,6 @@ from pejling.governance.permissions import (
 )
 from pejling.lib.export import Column
 from pejling.lib.textdiff import word_diff
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _form_page(request, form, *, title: str, back, help_text: str = "", multipart=False):
@@ -121,7 +114,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             if hasattr(error, "error_dict") and "starts_at" in error.error_dict:
                 error = ValidationError({"day": error.error_dict["starts_at"]})
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Mødet er oprettet."))
             return redirect(meeting)
@@ -184,7 +177,7 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
                 recommendation_points=form.points(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Punktet er tilføjet dagsordenen."))
             return redirect(item)
@@ -237,7 +230,7 @@ def annex_create(request: HttpRequest, pk: int) -> HttpResponse:
                 upload=form.cleaned_data["file"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Bilaget er tilføjet."))
             return redirect(item)
@@ -286,7 +279,7 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 text=form.cleaned_data["text"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Beslutningen er registreret."))
             return redirect(item)
@@ -314,7 +307,7 @@ def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 text_to=data["text_to"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Ændringsforslaget er registreret."))
             return redirect(item)
@@ -343,7 +336,7 @@ def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 votes=form.votes(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -398,7 +391,7 @@ def hearing_create(request: HttpRequest) -> HttpResponse:
                 introduction=data["introduction"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Høringen er oprettet."))
             return redirect(hearing)
@@ -432,7 +425,7 @@ def hearing_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_hearing(actor=request.user, hearing=hearing, changes=form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Høringen er gemt."))
             return redirect(hearing)
@@ -479,7 +472,7 @@ def response_create(request: HttpRequest, pk: int) -> HttpResponse:
                 signed_by=data["signed_by"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if response.is_late:
                 messages.warning(
@@ -527,7 +520,7 @@ def response_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.assess_response(actor=request.user, response=response, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Høringssvaret er gemt."))
             return redirect(response)
@@ -611,7 +604,7 @@ def membership_create(request: HttpRequest) -> HttpResponse:
         try:
             services.add_membership(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Medlemskabet er registreret."))
             return redirect("governance:body_list")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pejling.core.forms import add_errors
 from pejling.lib.export import FORMATS, Column, export_response
 from pejling.lib.textdiff import word_diff
 from pejling.taskforce.models import Case, Status
@@ -55,14 +56,6 @@ MOVE_LABELS = {
     State.DRAFT: gettext_lazy("Send tilbage som kladde"),
     State.ARCHIVED: gettext_lazy("Arkivér"),
 }
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _search_page(
@@ -188,7 +181,7 @@ def article_create(request: HttpRequest) -> HttpResponse:
                 note=data["note"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Opslaget er gemt som kladde."))
             return redirect(article)
@@ -215,7 +208,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.update_article(actor=request.user, article=article, note=note, **data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("Ændringerne er gemt."))
                 return redirect(article)
@@ -334,7 +327,7 @@ def attachment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, article=article, upload=form.cleaned_data["file"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Bilaget er gemt."))
             return redirect(article)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pejling.core import crud
+from pejling.core.forms import add_errors
 from pejling.core.listing import list_page
 from pejling.lib.export import FORMATS, export_response
 from pejling.lib.textdiff import word_diff
@@ -154,7 +155,7 @@ def _edit(request, form_class, instance, *, template_title: str, form_kwargs=Non
                     actor=request.user, instance=form.instance, changes={}, m2m=values
                 )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("“%(name)s” er gemt.") % {"name": obj})
             return redirect(obj)
@@ -164,14 +165,6 @@ def _edit(request, form_class, instance, *, template_title: str, form_kwargs=Non
         {"form": form, "title": template_title, "object": instance if instance.pk else None},
         status=400 if form.is_bound and form.errors else 200,
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _chain(links, request: HttpRequest | None = None, cases=None) -> dict:
@@ -231,7 +224,7 @@ def guidepost_create(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, policy=policy, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("“%(name)s” er gemt.") % {"name": guidepost})
             return redirect(guidepost)
@@ -291,7 +284,7 @@ def text_version_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_text_version(actor=request.user, text=text, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Den nye version er gemt."))
             return redirect(text)
@@ -596,7 +589,7 @@ def target_progress_create(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Fremdriften er registreret."))
             return redirect(target.strand.action_plan)
@@ -717,7 +710,7 @@ def budget_line_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.save_budget_line(actor=request.user, line=form.instance)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Budgetlinjen er gemt."))
             return redirect(appropriation)
@@ -740,7 +733,7 @@ def spending_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_spending(actor=request.user, line=line, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Forbruget er registreret."))
             return redirect(line.appropriation)

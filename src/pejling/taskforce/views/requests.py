@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pejling.accounts.models import RoleAssignment
 from pejling.accounts.roles import Role
 from pejling.audit import services as audit
+from pejling.core.forms import add_errors
 from pejling.core.listing import list_page
 from pejling.core.ratelimit import over_the_limit, seconds_left_in_the_hour
 from pejling.lib.export import Column
@@ -88,7 +89,7 @@ def public_create(request: HttpRequest) -> HttpResponse:
                     actor=request.user, door=Door.PUBLIC, **form.case_fields()
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 return redirect("requests:receipt", token=case.status_token)
         status = 400
@@ -221,7 +222,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
             try:
                 _answer(request, case, form.cleaned_data["text"])
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -286,7 +287,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             return redirect("requests:receipt", token=case.status_token)
     return render(
@@ -322,11 +323,3 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         filename="henvendelser",
         context={"administration": request.user.administration},
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pejling.accounts.models import User
 from pejling.accounts.roles import Capability
 from pejling.core import crud
+from pejling.core.forms import add_errors
 from pejling.core.listing import list_page
 from pejling.lib.export import Column
 from pejling.taskforce import services
@@ -74,15 +75,6 @@ def _require_task_force(request: HttpRequest) -> None:
 
 def _is_htmx(request: HttpRequest) -> bool:
     return bool(request.headers.get("HX-Request"))
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Show a service's refusal at the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _advisor_names(case: Case) -> str:
@@ -285,7 +277,7 @@ def board_action(request: HttpRequest, reference: str, action: str) -> HttpRespo
         try:
             handler(request.user, case, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
     if not form.errors:
         notice = done % {"reference": case.reference}
         if _is_htmx(request):
@@ -475,7 +467,7 @@ def _case_post(request, reference, key, form_factory, act, done: str, anchor: st
         try:
             act(request.user, case, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, done)
             return redirect(case.get_absolute_url() + f"#{anchor}")
@@ -649,7 +641,7 @@ def outreach_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, door=Door.OUTREACH, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -775,7 +767,7 @@ def vocabulary_save(request: HttpRequest, kind: str, pk: int | None = None) -> H
             else:
                 saved = crud.update(actor=request.user, instance=form.instance, changes={})
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("“%(name)s” er gemt.") % {"name": saved})
             return redirect(reverse("taskforce:vocabularies") + f"#{kind}")
