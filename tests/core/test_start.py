@@ -66,6 +66,9 @@ def test_anonymous_sees_the_public_front_page_with_published_policies(client, db
     assert "Vision, pejlemærker og særlige fokusområder" in html
     assert "Bland dig i byen" not in html  # a draft is not published
     assert 'href="/konto/log-ind/"' in html
+    for public in ("/barometer/", "/viden/offentlig/", "/netvaerk/nyhedsbrev/tilmeld/"):
+        assert f'href="{public}"' in html
+        assert client.get(public).status_code == 200
 
 
 def test_start_page_is_get_only(client, cast):
