@@ -1,0 +1,70 @@
+"""The top of the chain: policies, their versioned texts, structure, goals, initiatives,
+action plans with targets, and the money that pays for them."""
+
+from pejling.policy.models.money import (
+    Appropriation,
+    BudgetLine,
+    Spending,
+)
+from pejling.policy.models.plans import (
+    ActionPlan,
+    PlanTarget,
+    Strand,
+    TargetProgress,
+    TargetStatus,
+)
+from pejling.policy.models.policies import (
+    AppropriationQuerySet,
+    KeyPagedQuerySet,
+    PlanTargetQuerySet,
+    Policy,
+    PolicyChildQuerySet,
+    PolicyQuerySet,
+    Principle,
+    Responsibility,
+    StrandQuerySet,
+    TextVersion,
+    VersionedText,
+    WorkItemQuerySet,
+)
+from pejling.policy.models.structure import (
+    Direction,
+    FocusArea,
+    Goal,
+    Guidepost,
+    Initiative,
+    ScheduledTopic,
+    Theme,
+    WorkItem,
+)
+
+__all__ = [
+    "ActionPlan",
+    "Appropriation",
+    "AppropriationQuerySet",
+    "BudgetLine",
+    "Direction",
+    "FocusArea",
+    "Goal",
+    "Guidepost",
+    "Initiative",
+    "KeyPagedQuerySet",
+    "PlanTarget",
+    "PlanTargetQuerySet",
+    "Policy",
+    "PolicyChildQuerySet",
+    "PolicyQuerySet",
+    "Principle",
+    "Responsibility",
+    "ScheduledTopic",
+    "Spending",
+    "Strand",
+    "StrandQuerySet",
+    "TargetProgress",
+    "TargetStatus",
+    "TextVersion",
+    "Theme",
+    "VersionedText",
+    "WorkItem",
+    "WorkItemQuerySet",
+]
