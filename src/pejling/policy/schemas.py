@@ -6,7 +6,6 @@ same-policy parts, the budget frame) to the models and services, whose messages 
 Amounts are decimals and travel as strings, so money stays exact.
 """
 
-from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -17,14 +16,13 @@ from pydantic import AfterValidator, ConfigDict
 
 from pejling.lib.cpr import NoCprStr
 from pejling.policy.models import (
-    Appropriation,
-    BudgetLine,
     PlanTarget,
     TargetProgress,
     TargetStatus,
     TextVersion,
     VersionedText,
 )
+from pejling.policy.queries import budget_years, line_spent
 
 
 def _two_places(value: Decimal) -> Decimal:
@@ -41,35 +39,6 @@ Amount = Annotated[Decimal, AfterValidator(_two_places)]
 def current_version(text: VersionedText) -> TextVersion | None:
     """The version in force, as ``VersionedText.current``, but from the prefetched versions."""
     return max(text.versions.all(), key=lambda v: (v.valid_from, v.number), default=None)
-
-
-def line_spent(line: BudgetLine) -> Decimal:
-    """What is spent on a line: its ``spent`` annotation, or else the sum of its spending."""
-    if hasattr(line, "spent"):
-        return line.spent or Decimal(0)
-    return sum((spending.amount for spending in line.spending.all()), Decimal(0))
-
-
-def budget_years(appropriation: Appropriation, lines: list[BudgetLine]) -> list[dict[str, Any]]:
-    """Per year: the lines, what they allocate and spend, what is left, and whether it is over."""
-    by_year: dict[int, list] = defaultdict(list)
-    for line in lines:
-        by_year[line.year].append(line)
-    years = []
-    for year, year_lines in sorted(by_year.items()):
-        allocated = sum((line.amount for line in year_lines), Decimal(0))
-        spent = sum((line_spent(line) for line in year_lines), Decimal(0))
-        years.append(
-            {
-                "year": year,
-                "allocated": allocated,
-                "spent": spent,
-                "left": appropriation.amount_per_year - allocated,
-                "over": allocated > appropriation.amount_per_year,
-                "lines": year_lines,
-            }
-        )
-    return years
 
 
 def target_status(target: PlanTarget) -> str:

@@ -56,6 +56,7 @@ from pejling.policy.permissions import (
     get_visible,
     require_editor,
 )
+from pejling.policy.queries import budget_years, line_spent
 
 # --- Policies ---------------------------------------------------------------------------------
 
@@ -669,24 +670,10 @@ def appropriation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .annotate(spent=Sum("spending__amount"))
         .order_by("year", "pk")  # Meta.ordering does not apply to a GROUP BY query
     )
-    years = defaultdict(list)
+    lines = list(lines)
     for line in lines:
-        line.difference = line.amount - (line.spent or Decimal(0))
-        years[line.year].append(line)
-    summary = []
-    for year, year_lines in sorted(years.items()):
-        allocated = sum((line.amount for line in year_lines), Decimal(0))
-        spent = sum((line.spent or Decimal(0) for line in year_lines), Decimal(0))
-        summary.append(
-            {
-                "year": year,
-                "lines": year_lines,
-                "allocated": allocated,
-                "spent": spent,
-                "left": appropriation.amount_per_year - allocated,
-                "over": allocated > appropriation.amount_per_year,
-            }
-        )
+        line.difference = line.amount - line_spent(line)
+    summary = budget_years(appropriation, lines)
     return render(
         request,
         "policy/appropriation_detail.html",
