@@ -218,7 +218,9 @@ def add_rows() -> None:
         for sql in statements:
             cursor.execute(sql, params)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # As autovacuum would in production: statistics, and the visibility map that lets
+        # PostgreSQL answer from an index alone.
+        cursor.execute("VACUUM ANALYZE")
 
 
 def check_rows() -> None:

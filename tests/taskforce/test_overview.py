@@ -110,3 +110,34 @@ def test_the_overview_shows_this_year_unless_another_or_all_years_are_chosen(cli
     assert client.get(URL, {"aar": "to tusind"}).context["year"] == 2026
     csv = client.get(URL, {"aar": "alle", "tabel": "activity_hours", "format": "csv"})
     assert "Oplæg og foredrag;4" in csv.content.decode("utf-8-sig")
+
+
+def test_all_years_are_counted_once_and_kept_for_a_few_minutes(client, cast):
+    from django.core.cache import cache
+
+    cache.clear()
+    case = open_case(cast)
+    client.force_login(cast.coordinator)
+
+    def talk(day):
+        services.add_activity(
+            actor=cast.advisor,
+            case=case,
+            kind=ActivityKind.TALK,
+            advisor=cast.advisor,
+            date=day,
+            starts_at=time(9),
+            ends_at=time(11),
+        )
+
+    talk(date(2024, 3, 4))
+    first = client.get(URL, {"aar": "alle"})
+    assert hours_by_kind(first)["Oplæg og foredrag"] == 2
+    assert "Tallene for alle år er beregnet kl." in first.content.decode()
+
+    talk(date(2024, 3, 5))
+    assert hours_by_kind(client.get(URL, {"aar": "alle"}))["Oplæg og foredrag"] == 2
+    # A single year is always counted afresh.
+    assert hours_by_kind(client.get(URL, {"aar": "2024"}))["Oplæg og foredrag"] == 4
+    cache.clear()
+    assert hours_by_kind(client.get(URL, {"aar": "alle"}))["Oplæg og foredrag"] == 4
