@@ -90,6 +90,8 @@ bench: install
 	$(BIN)/python bench/taskforce.py
 	# barometer engine vs hand-written DuckDB SQL and pandas; panels cached under var/bench/
 	$(BIN)/python bench/barometer.py
+	# Danish search over 20,000 knowledge-bank entries (needs PostgreSQL)
+	$(BIN)/python bench/knowledge_search.py
 
 ## messages: refresh the English catalogue from the Danish source texts
 messages:

@@ -3,7 +3,7 @@
 import pytest
 
 from pejling.knowledge import services
-from pejling.knowledge.models import Article, State
+from pejling.knowledge.models import Article, State, Word
 from pejling.knowledge.search import search_articles
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +123,33 @@ def test_archived_entries_still_searchable_by_staff(corpus, cast):
     assert keys(search_articles(visible, "fodboldklubben"), corpus) == ["club"]
     public = Article.objects.visible_to(cast.outsider)
     assert keys(search_articles(public, "fodboldklubben"), corpus) == []
+
+
+def test_pages_of_a_one_word_search_follow_the_full_ranking(cast):
+    # The word in titles, summaries and texts, once or several times, so ranks interleave.
+    for n in range(14):
+        services.create_article(
+            actor=cast.advisor,
+            title=f"Sprogcafé nummer {n}" if n % 3 == 0 else f"Opslag nummer {n}",
+            summary=("Sprogcaféen samler naboer. " * (n % 4)) or "Et opslag om naboskab.",
+            body="Tekst om sprogcafé og fællesskab. " * (n % 5 + 1),
+        )
+    result = search_articles(Article.objects.all(), "sprogcaféer")
+    everything = [a.pk for a in result.rows]
+    assert len(everything) == 14
+    for size in (1, 3, 5):
+        paged = [a.pk for start in range(0, 14, size) for a in result.rows[start : start + size]]
+        assert paged == everything
+    ranks = [a.rank for a in result.rows]
+    assert ranks == sorted(ranks, reverse=True)
+
+
+def test_vocabulary_follows_edits(corpus, cast):
+    assert Word.objects.get(folded="idraetsklubben").entries == 1
+    assert Word.objects.get(folded="skolen").entries == 2
+    services.update_article(actor=cast.coordinator, article=corpus["club"], title="Svømmeklubben")
+    assert not Word.objects.filter(folded="idraetsklubben").exists()
+    assert Word.objects.get(folded="svoemmeklubben").written == "svømmeklubben"
+    assert search_articles(Article.objects.all(), "svømmeklubbne").suggestion == "svømmeklubben"
+    assert services.rebuild_vocabulary() == Word.objects.count()
+    assert Word.objects.get(folded="skolen").entries == 2

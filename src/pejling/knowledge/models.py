@@ -137,6 +137,9 @@ class Article(models.Model):
     # The search index, kept current by services.reindex_article(): a PostgreSQL tsvector
     # (danish configuration) and, for every database, the normalised tokens by weight.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The title (A) and summary (B) part of search_vector alone: the search ranks this small
+    # vector first to find which entries can reach a page (see search.py), PostgreSQL only.
+    search_head = SearchVectorField(null=True, editable=False)
     search_tokens = models.TextField(default="", blank=True, editable=False)
     search_words = models.TextField(default="", blank=True, editable=False)
     search_text = models.TextField(default="", blank=True, editable=False)
@@ -144,7 +147,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     audit_ignored_fields = frozenset(
-        {"search_vector", "search_tokens", "search_words", "search_text"}
+        {"search_vector", "search_head", "search_tokens", "search_words", "search_text"}
     )
 
     class Meta:
@@ -206,6 +209,35 @@ class Article(models.Model):
     @property
     def is_publicly_readable(self) -> bool:
         return self.state == State.PUBLISHED and self.is_public
+
+
+class Word(models.Model):
+    """A word of the entries' titles, summaries and texts, for "did you mean".
+
+    Kept current by ``services.reindex_article`` (counted per entry that uses it), so that no
+    search has to gather the vocabulary. Which entries a user may see is checked at search time.
+    """
+
+    folded = models.CharField(max_length=80, unique=True)  # æ, ø, å written ae, oe, aa
+    written = models.CharField(max_length=40)  # as the first entry that used it wrote it
+    lexeme = models.CharField(max_length=80)  # its stem, as the search index holds it
+    initial = models.CharField(max_length=2)
+    length = models.PositiveSmallIntegerField()
+    entries = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["folded"]
+        verbose_name = _("ord")
+        verbose_name_plural = _("ord")
+        indexes = [
+            # search.suggest(): the candidates sharing the first letter, of about the same length.
+            models.Index(fields=["initial", "length"], name="knowledge_word_initial_idx"),
+            # search.suggest(): is a typed word an inflection of a known word (same stem)?
+            models.Index(fields=["lexeme"], name="knowledge_word_lexeme_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.written
 
 
 class Revision(models.Model):

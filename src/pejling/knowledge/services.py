@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Max, Value
+from django.db.models import F, Max, Value
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,9 +20,8 @@ from pejling.core import crud
 from pejling.taskforce.models import Case, Status
 
 from . import text as textlib
-from .models import Article, ArticleAttachment, Kind, Revision, State, join_choices
+from .models import Article, ArticleAttachment, Kind, Revision, State, Word, join_choices
 from .permissions import can_move, can_publish
-from .search import bump_index_version
 
 # Attachment text beyond this many characters is not indexed.
 MAX_INDEXED_ATTACHMENT_CHARS = 200_000
@@ -57,6 +56,14 @@ def _index_parts(article: Article) -> list[tuple[str, str]]:
     ]
 
 
+def _tsvector(parts: list[tuple[str, str]]):
+    vector = None
+    for part, weight in parts:
+        piece = SearchVector(Value(textlib.fold(part)), config="danish", weight=weight)
+        vector = piece if vector is None else vector + piece
+    return vector
+
+
 def reindex_article(*, article: Article) -> None:
     """Rebuild the article's search index from its text and its attachments' text."""
     parts = _index_parts(article)
@@ -72,13 +79,72 @@ def reindex_article(*, article: Article) -> None:
         "search_text": search_text,
     }
     if connection.vendor == "postgresql":
-        vector = None
-        for part, weight in parts:
-            piece = SearchVector(Value(textlib.fold(part)), config="danish", weight=weight)
-            vector = piece if vector is None else vector + piece
-        changes["search_vector"] = vector
-    Article.objects.filter(pk=article.pk).update(**changes)
-    bump_index_version()
+        changes["search_vector"] = _tsvector(parts)
+        changes["search_head"] = _tsvector(parts[:2])
+    with transaction.atomic():
+        before = (
+            Article.objects.select_for_update()
+            .filter(pk=article.pk)
+            .values_list("search_words", flat=True)
+            .first()
+        )
+        Article.objects.filter(pk=article.pk).update(**changes)
+        _count_words(old=(before or "").split(), new=words)
+
+
+# --- the vocabulary for "did you mean" -------------------------------------------------------
+
+
+def _folded_words(words: Iterable[str]) -> dict[str, str]:
+    """Folded word → the word as written (the first spelling met)."""
+    out: dict[str, str] = {}
+    for word in sorted(words):
+        out.setdefault(textlib.fold(word), word)
+    return out
+
+
+def _new_word(folded: str, written: str, entries: int) -> Word:
+    lexeme = next((lx for lx in textlib.lexemes(folded) if lx), "")
+    return Word(
+        folded=folded,
+        written=written,
+        lexeme=lexeme,
+        initial=folded[:1],
+        length=len(folded),
+        entries=entries,
+    )
+
+
+def _count_words(*, old: Iterable[str], new: Iterable[str]) -> None:
+    """Count an entry's words in the vocabulary after its text changed from ``old`` to ``new``."""
+    before, after = _folded_words(old), _folded_words(new)
+    added = {f: w for f, w in after.items() if f not in before}
+    removed = [f for f in before if f not in after]
+    if added:
+        Word.objects.bulk_create(
+            [_new_word(f, w, 0) for f, w in added.items()], ignore_conflicts=True
+        )
+        Word.objects.filter(folded__in=added).update(entries=F("entries") + 1)
+    if removed:
+        Word.objects.filter(folded__in=removed, entries__gt=0).update(entries=F("entries") - 1)
+        Word.objects.filter(folded__in=removed, entries__lte=0).delete()
+
+
+@transaction.atomic
+def rebuild_vocabulary() -> int:
+    """Count every entry's words afresh (after a bulk load or a change of the rules)."""
+    counts: dict[str, int] = {}
+    spelled: dict[str, str] = {}
+    stored = Article.objects.order_by("pk").values_list("search_words", flat=True)
+    for words in stored.iterator(chunk_size=2000):
+        for folded, written in _folded_words(words.split()).items():
+            counts[folded] = counts.get(folded, 0) + 1
+            spelled.setdefault(folded, written)
+    Word.objects.all().delete()
+    Word.objects.bulk_create(
+        [_new_word(f, spelled[f], n) for f, n in counts.items()], batch_size=2000
+    )
+    return len(counts)
 
 
 # --- writing -------------------------------------------------------------------------------

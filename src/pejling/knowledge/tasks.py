@@ -5,7 +5,7 @@ from django_tasks import task
 from pejling.audit.context import origin
 from pejling.audit.models import Channel
 from pejling.knowledge.models import Article
-from pejling.knowledge.services import reindex_article
+from pejling.knowledge.services import rebuild_vocabulary, reindex_article
 
 
 @task()
@@ -16,4 +16,5 @@ def reindex_all_articles() -> dict:
         for article in Article.objects.order_by("pk").iterator(chunk_size=500):
             reindex_article(article=article)
             count += 1
+        rebuild_vocabulary()
     return {"reindexed": count}

@@ -7,6 +7,7 @@ folded to ae, oe and aa. PostgreSQL gets the same folded text, so both databases
 lexemes at the same positions and rank them alike.
 """
 
+import functools
 import html
 import re
 import struct
@@ -167,6 +168,7 @@ def unfold(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65536)  # the same words come back in every title and snippet
 def _lexeme(token: str) -> str | None:
     """The lexeme PostgreSQL's danish configuration makes of one folded token, or None."""
     if any(ch.isdigit() for ch in token):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from pejling.audit.context import origin
 from pejling.audit.models import Channel
 from pejling.knowledge.models import Article
-from pejling.knowledge.services import reindex_article
+from pejling.knowledge.services import rebuild_vocabulary, reindex_article
 
 
 class Command(BaseCommand):
@@ -17,4 +17,5 @@ class Command(BaseCommand):
             for article in Article.objects.order_by("pk").iterator(chunk_size=500):
                 reindex_article(article=article)
                 count += 1
+            rebuild_vocabulary()
         self.stdout.write(f"Reindexed {count} knowledge-bank entries.")
