@@ -1,7 +1,9 @@
 """The task force's network: the actors of the task-force demo stories and the Integration
 Council, fictional persons with roles in them, two theme networks (parents' boards, workplace
-diversity), contact-person meetings with two administrations and a proposal, a few confirmed
-subscribers and one sent newsletter issue in the public archive. Every person is fictional."""
+diversity), the seven administrations as organisations with a contact person in each (in
+Teknik- og Miljøforvaltningen the demo user 'kontakt'), contact-person meetings with two
+administrations and a proposal, a few confirmed subscribers and one sent newsletter issue in
+the public archive. Every person is fictional."""
 
 from datetime import date, datetime, time
 
@@ -82,6 +84,19 @@ NETWORKS = [
     ),
 ]
 
+# Each administration's contact person: administration short name, name, e-mail local part,
+# since. Lars Petersen is the demo user 'kontakt'.
+CONTACT_ROLE = "Kontaktperson"
+CONTACT_PERSONS = [
+    ("BIF", "Nadia Fiktivsen", "nadia.fiktivsen", date(2021, 2, 1)),
+    ("BUF", "Henrik Opdigtsen", "henrik.opdigtsen", date(2020, 9, 1)),
+    ("KFF", "Camilla Påfundsen", "camilla.paafundsen", date(2022, 1, 1)),
+    ("SOF", "Omar Eksempelsen", "omar.eksempelsen", date(2019, 5, 1)),
+    ("SUF", "Lone Demosen", "lone.demosen", date(2023, 3, 1)),
+    ("TMF", "Lars Petersen", "lars.petersen", date(2020, 1, 1)),
+    ("ØKF", "Rasmus Modelsen", "rasmus.modelsen", date(2024, 8, 1)),
+]
+
 # administration, day, agenda, minutes, decisions, follow-ups (text, responsible, due)
 MEETINGS = [
     (
@@ -129,6 +144,7 @@ def load() -> dict[str, int]:
     contact = User.objects.get(username="kontakt")
     administrations = {a.short_name: a for a in Administration.objects.all()}
     created = {
+        "contact_persons": 0,
         "organisations": 0,
         "persons": 0,
         "networks": 0,
@@ -150,6 +166,34 @@ def load() -> dict[str, int]:
             )
             created["organisations"] += 1
         organisations[name] = organisation
+    for short, name, local, since in CONTACT_PERSONS:
+        administration = administrations.get(short)
+        if administration is None:
+            continue
+        organisation = Organisation.objects.filter(
+            kind=OrganisationKind.ADMINISTRATION, administration=administration
+        ).first()
+        if organisation is None:
+            organisation = services.create_organisation(
+                actor=coordinator,
+                name=administration.name,
+                kind=OrganisationKind.ADMINISTRATION,
+                administration=administration,
+            )
+            created["organisations"] += 1
+        if organisation.memberships.filter(role=CONTACT_ROLE).exists():
+            continue
+        person = Person.objects.filter(name=name).first() or services.create_person(
+            actor=coordinator, name=name, email=f"{local}@example.org"
+        )
+        services.add_membership(
+            actor=coordinator,
+            person=person,
+            organisation=organisation,
+            role=CONTACT_ROLE,
+            starts_on=since,
+        )
+        created["contact_persons"] += 1
     persons = {}
     for name, local, organisation_name, role, since in PERSONS:
         person = Person.objects.filter(name=name).first()
