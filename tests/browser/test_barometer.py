@@ -41,7 +41,10 @@ def test_public_barometer_pages_pass_axe(page: Page, live_server):
     expect(page.get_by_role("heading", level=1)).to_have_text("Beskæftigelsesgab, 25-64-årige")
     chart = page.get_by_role("img", name="Graf over Beskæftigelsesgab, 25-64-årige pr. halvår.")
     expect(chart).to_be_visible()
-    assert page.evaluate("(img) => img.naturalWidth", chart.element_handle()) > 0
+    # The chart is drawn on the server when the image is asked for; the first one takes a while.
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0", arg=chart.element_handle(), timeout=30_000
+    )
     assert_accessible(page)
     _shot(page, "indicator")
 

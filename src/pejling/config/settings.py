@@ -225,8 +225,6 @@ LOGGING = {
 }
 
 CSRF_FAILURE_VIEW = "pejling.core.views.csrf_failure"
-# Addresses typed without a scheme are https, as they will be from Django 6.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 SILENCED_SYSTEM_CHECKS = [
     # Logins are locked per username on purpose: an administration's offices share one address

@@ -2,6 +2,7 @@
 proposal and the public subscription form."""
 
 from django import forms
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -147,13 +148,17 @@ class SubscriberFilterForm(Form):
 # --- Actors ------------------------------------------------------------------------------------
 
 
-class OrganisationForm(ModelForm):
-    website = forms.URLField(
-        label=_("Hjemmeside"), required=False, max_length=200, assume_scheme="https"
-    )
+def _https_urls(field, **kwargs):
+    """Form fields as the model gives them, but an address typed without a scheme is https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
 
+
+class OrganisationForm(ModelForm):
     class Meta:
         model = Organisation
+        formfield_callback = _https_urls
         fields = ["name", "kind", "administration", "district", "website", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
