@@ -111,3 +111,30 @@ def test_the_committee_orientation_keeps_the_task_force_money_and_priorities(cas
 
     assert content["title"] == "Orientering om task forcens arbejde i 2025"
     assert [s["key"] for s in content["sections"]] == ["taskforce", "money", "priorities"]
+
+
+def test_the_barometer_section_reads_the_latest_edition_published_for_the_year(cast):
+    from pejling.barometer.models import Edition, Indicator
+    from pejling.demo import POLICY_PARTS, load_all
+
+    load_all((*POLICY_PARTS, "barometer"))
+    edition = Edition.objects.published().filter(period__lte="2024H2").order_by("-period")[0]
+
+    content = figures.build(Kind.STATUS_REPORT, 2024, "da")
+
+    section = next(s for s in content["sections"] if s["key"] == "barometer")
+    assert section["intro"].startswith(f"Fra integrationsbarometerets udgave for {edition.period}.")
+    assert "syntetiske" in section["intro"]
+    rows = table(content, "barometer", "indicators")["rows"]
+    assert len(rows) == Indicator.objects.count()
+    assert table(content, "barometer", "indicators")["link"] == edition.get_absolute_url()
+    assert all(row[3] for row in rows)  # every indicator has a status or says why not
+    assert "Indikatorer, hvor målet er nået" in summary(content)
+
+    early = figures.build(Kind.STATUS_REPORT, 2012, "da")
+    section = next(s for s in early["sections"] if s["key"] == "barometer")
+    assert (
+        section["intro"]
+        == "Der er ikke offentliggjort en udgave af integrationsbarometeret for året."
+    )
+    assert table(early, "barometer", "indicators")["rows"] == []

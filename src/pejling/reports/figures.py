@@ -228,6 +228,73 @@ def task_force(year: int) -> tuple[Section, list[Figure]]:
     return section, figures
 
 
+# --- The barometer ---------------------------------------------------------------------------
+
+
+def barometer(year: int) -> tuple[Section, list[Figure]]:
+    """Each indicator's status and distance to target in the latest edition published for
+    the year (an edition for a half-year of the year, or the last one before it)."""
+    from pejling.barometer.models import Edition, Indicator
+    from pejling.barometer.overview import headline_states
+
+    edition = (
+        Edition.objects.published().filter(period__lte=f"{year}H2").order_by("-period").first()
+    )
+    indicators = list(
+        Indicator.objects.select_related("target").prefetch_related("goals").order_by("code")
+    )
+    states = headline_states(edition, indicators) if edition else []
+    rows = []
+    for state in states:
+        first = next((value for _period, value in state.series if value is not None), None)
+        since = (
+            round(state.latest - first, 1)
+            if state.latest is not None and first is not None
+            else None
+        )
+        rows.append(
+            [
+                state.indicator.label,
+                ", ".join(g.title for g in state.indicator.goals.all()) or "–",
+                state.latest_text,
+                str(state.status_label),
+                state.distance_text,
+                since,
+            ]
+        )
+    link = edition.get_absolute_url() if edition else _url("barometer:overview")
+    intro = (
+        _("Fra integrationsbarometerets udgave for %(period)s.") % {"period": edition.period}
+        if edition
+        else _("Der er ikke offentliggjort en udgave af integrationsbarometeret for året.")
+    )
+    if edition and edition.is_synthetic:
+        intro += " " + _("Tallene er syntetiske demonstrationsdata.")
+    section = Section(
+        "barometer",
+        _("Integrationsbarometeret"),
+        intro,
+        [
+            Table(
+                "indicators",
+                _("Indikatorernes status og afstand til målet"),
+                [
+                    _("Indikator"),
+                    _("Mål"),
+                    _("Seneste tal"),
+                    _("Status"),
+                    _("Afstand til målet"),
+                    _("Udvikling siden første måling"),
+                ],
+                rows,
+                link,
+            )
+        ],
+    )
+    achieved = sum(1 for state in states if state.status == "achieved")
+    return section, [Figure(_("Indikatorer, hvor målet er nået"), achieved, link=link)]
+
+
 # --- Policy and action plans ------------------------------------------------------------------
 
 
@@ -389,7 +456,7 @@ def _has_data(year: int) -> bool:
     )
 
 
-PARTS = (task_force, policy, money)
+PARTS = (barometer, task_force, policy, money)
 
 
 def build(kind: str, year: int, language: str, progress: Progress | None = None) -> dict:
@@ -412,6 +479,7 @@ def build(kind: str, year: int, language: str, progress: Progress | None = None)
         ) % {"year": year}
         if kind == Kind.ORIENTATION:
             sections = [s for s in sections if s.key in ("taskforce", "money", "priorities")]
+            summary = [f for f in summary if f.label != _("Indikatorer, hvor målet er nået")]
         return {
             "title": title,
             "kind": kind,
