@@ -29,7 +29,7 @@ from pejling.barometer.permissions import (
 )
 from pejling.core.forms import add_errors
 from pejling.core.models import TaskProgress
-from pejling.core.views import _status as task_status
+from pejling.core.progress import task_status
 from pejling.lib.export import FORMATS, Column, export_response
 
 

@@ -1,6 +1,7 @@
 """Progress reporting for background tasks."""
 
 from django.utils import timezone
+from django_tasks import TaskResultStatus, default_task_backend
 
 from pejling.core.models import TaskProgress
 
@@ -15,3 +16,11 @@ def report(task_id: str, *, current: int, total: int | None = None, message: str
     if total is not None:
         fields["total"] = total
     TaskProgress.objects.filter(task_id=str(task_id)).update(**fields)
+
+
+def task_status(item: TaskProgress) -> str:
+    """The task's status on the queue; FAILED when its result was pruned or never queued."""
+    try:
+        return default_task_backend.get_result(item.task_id).status
+    except Exception:
+        return TaskResultStatus.FAILED

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
-from django_tasks import TaskResultStatus, default_task_backend
 
 from pejling.accounts.roles import ROLE_DESCRIPTIONS, Role
 from pejling.core import progress as progress_service
@@ -49,7 +48,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         )
         return redirect("core:tasks")
     recent = TaskProgress.objects.filter(owner=request.user)[:10]
-    rows = [(item, _status(item)) for item in recent]
+    rows = [(item, progress_service.task_status(item)) for item in recent]
     return render(request, "core/tasks.html", {"rows": rows})
 
 
@@ -58,15 +57,10 @@ def task_progress(request: HttpRequest, task_id: str) -> HttpResponse:
     require_task_runner(request)
     item = get_progress_for_user(request, task_id)
     return render(
-        request, "core/partials/task_progress.html", {"item": item, "status": _status(item)}
+        request,
+        "core/partials/task_progress.html",
+        {"item": item, "status": progress_service.task_status(item)},
     )
-
-
-def _status(item: TaskProgress) -> str:
-    try:
-        return default_task_backend.get_result(item.task_id).status
-    except Exception:  # the result was pruned or never reached the queue
-        return TaskResultStatus.FAILED
 
 
 @login_not_required
