@@ -27,8 +27,9 @@ LOADERS: list[tuple[str, Callable[[], dict[str, int]]]] = [
     ("policy", policy.load),
     ("governance", governance.load),
     ("taskforce", taskforce.load),
-    ("network", network.load),
+    # The knowledge bank before the network: the theme networks and the newsletter share entries.
     ("knowledge", knowledge.load),
+    ("network", network.load),
     ("barometer", barometer.load),
     ("annualwheel", annualwheel.load),
 ]

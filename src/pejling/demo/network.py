@@ -2,7 +2,8 @@
 Council, fictional persons with roles in them, two theme networks (parents' boards, workplace
 diversity), the seven administrations as organisations with a contact person in each (in
 Teknik- og Miljøforvaltningen the demo user 'kontakt'), contact-person meetings with two
-administrations and a proposal, a few confirmed subscribers and one sent newsletter issue in
+administrations (two of them still to come) and a proposal, the knowledge bank's entries each
+theme network shares, a few confirmed subscribers and one sent newsletter issue in
 the public archive. Every person is fictional."""
 
 from datetime import date, datetime, time
@@ -12,8 +13,10 @@ from django.utils import timezone
 
 from pejling.accounts.models import Administration, User
 from pejling.core import crud
+from pejling.knowledge.models import Article
 from pejling.network import services
 from pejling.network.models import (
+    CONTACT_PERSON_ROLE,
     ContactMeeting,
     Network,
     NewsletterIssue,
@@ -86,7 +89,7 @@ NETWORKS = [
 
 # Each administration's contact person: administration short name, name, e-mail local part,
 # since. Lars Petersen is the demo user 'kontakt'.
-CONTACT_ROLE = "Kontaktperson"
+CONTACT_ROLE = CONTACT_PERSON_ROLE
 CONTACT_PERSONS = [
     ("BIF", "Nadia Fiktivsen", "nadia.fiktivsen", date(2021, 2, 1)),
     ("BUF", "Henrik Opdigtsen", "henrik.opdigtsen", date(2020, 9, 1)),
@@ -126,6 +129,44 @@ MEETINGS = [
         "Task forcen beskriver forløbet som god praksis i vidensbanken.",
         [],
     ),
+    # Planned meetings: an agenda, no minutes yet.
+    (
+        "TMF",
+        date(2027, 1, 18),
+        "1. Nyt fra task forcen\n2. Status på forslaget om klar kommunikation med beboere\n"
+        "3. Eventuelt",
+        "",
+        "",
+        [],
+    ),
+    (
+        "BUF",
+        date(2027, 2, 8),
+        "1. Nyt fra task forcen\n2. Netværket for forældre i bestyrelser\n3. Eventuelt",
+        "",
+        "",
+        [],
+    ),
+]
+
+# The knowledge bank's published entries each theme network shares (network slug → titles).
+SHARED_ENTRIES = {
+    "foraeldrebestyrelser": [
+        "Forældre til tosprogede børn i forældrebestyrelserne",
+        "Kulturmødet på skolen, der tager imod tosprogede elever",
+        "Madordninger i daginstitutioner uden særordninger",
+    ],
+    "mangfoldighed-paa-arbejdspladsen": [
+        "Værktøj: arbejdspladskampagne om mangfoldighed",
+        "De syv redskaber i task forcens værktøjskasse",
+    ],
+}
+
+# The recent public entries the demo's newsletter issue brings.
+NEWSLETTER_ENTRIES = [
+    "Forældre til tosprogede børn i forældrebestyrelserne",
+    "Kulturmødet på skolen, der tager imod tosprogede elever",
+    "Værktøj: arbejdspladskampagne om mangfoldighed",
 ]
 
 SUBSCRIBERS = [
@@ -133,6 +174,15 @@ SUBSCRIBERS = [
     ("integration.fan@example.org", "Ahmed Abonnentsen"),
     ("skole.netvaerk@example.org", ""),
 ]
+
+
+def _published(titles: list[str], *, public: bool = False) -> list[Article]:
+    """The entries with these titles that are published (and public, if asked), in that order."""
+    entries = Article.objects.published().filter(title__in=titles)
+    if public:
+        entries = entries.filter(is_public=True)
+    by_title = {entry.title: entry for entry in entries}
+    return [by_title[title] for title in titles if title in by_title]
 
 
 def _at(day: date, hour: int = 10) -> datetime:
@@ -148,6 +198,7 @@ def load() -> dict[str, int]:
         "organisations": 0,
         "persons": 0,
         "networks": 0,
+        "shared_entries": 0,
         "meetings": 0,
         "proposals": 0,
         "subscribers": 0,
@@ -211,7 +262,13 @@ def load() -> dict[str, int]:
             created["persons"] += 1
         persons[name] = person
     for slug, name, theme, description, member_persons, member_organisations in NETWORKS:
-        if Network.objects.filter(slug=slug).exists():
+        network = Network.objects.filter(slug=slug).first()
+        if network is not None:
+            # A network loaded before the knowledge bank existed gets its shares now.
+            shared = _published(SHARED_ENTRIES[slug])
+            if shared and not network.shared_articles.exists():
+                services.share_articles(actor=coordinator, network=network, articles=shared)
+                created["shared_entries"] += len(shared)
             continue
         network = services.create_network(
             actor=coordinator, slug=slug, name=name, theme=theme, description=description
@@ -234,6 +291,10 @@ def load() -> dict[str, int]:
             agenda="1. Præsentation af medlemmerne\n2. Erfaringsudveksling\n3. Næste møde",
             minutes="Medlemmerne delte erfaringer og aftalte at mødes igen i foråret.",
         )
+        shared = _published(SHARED_ENTRIES[slug])
+        if shared:
+            services.share_articles(actor=coordinator, network=network, articles=shared)
+            created["shared_entries"] += len(shared)
         created["networks"] += 1
     for short, day, agenda, minutes, decisions, follow_ups in MEETINGS:
         administration = administrations[short]
@@ -298,6 +359,7 @@ def load() -> dict[str, int]:
                 "3. december 2025: Netværksmøde, Forældre i bestyrelser"
             ),
             networks=Network.objects.filter(slug="foraeldrebestyrelser"),
+            articles=_published(NEWSLETTER_ENTRIES, public=True),
             to_subscribers=True,
         )
         # The demo's issue was sent long ago: no mail leaves while the demo loads.

@@ -143,6 +143,29 @@ class Person(HoldsPersonalData, models.Model):
         return reverse("network:person_detail", args=[self.pk])
 
 
+# The role that makes a person in an administration's organisation its contact person.
+CONTACT_PERSON_ROLE = "Kontaktperson"
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def current(self) -> "MembershipQuerySet":
+        """Roles not ended, of persons and organisations not merged away."""
+        return self.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate()),
+            person__merged_into__isnull=True,
+            organisation__merged_into__isnull=True,
+        )
+
+    def contact_persons(self) -> "MembershipQuerySet":
+        """Current contact-person roles in the administrations' own organisations."""
+        return self.current().filter(
+            role__iexact=CONTACT_PERSON_ROLE,
+            organisation__kind=OrganisationKind.ADMINISTRATION,
+            organisation__administration__isnull=False,
+            person__anonymised_at__isnull=True,
+        )
+
+
 class Membership(models.Model):
     """A person's role in an organisation, for a period."""
 
@@ -158,6 +181,8 @@ class Membership(models.Model):
     role = models.CharField(_("rolle"), max_length=200, validators=[validate_no_cpr])
     starts_on = models.DateField(_("fra"), null=True, blank=True)
     ends_on = models.DateField(_("til"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation__name", "role", "id"]
@@ -443,6 +468,9 @@ class NetworkMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.network} {self.held_on:%d.%m.%Y}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.network.get_absolute_url()}#moede-{self.pk}"
 
 
 # --- Newsletter --------------------------------------------------------------------------------

@@ -223,6 +223,14 @@ def update_meeting(*, actor, meeting: ContactMeeting, **changes: Any) -> Contact
     return crud.update(actor=actor, instance=meeting, changes=changes)
 
 
+def delete_meeting(*, actor, meeting: ContactMeeting) -> None:
+    """Delete a meeting with its follow-ups, each deletion audited."""
+    with transaction.atomic():
+        for follow_up in meeting.follow_ups.all():
+            crud.delete(actor=actor, instance=follow_up)
+        crud.delete(actor=actor, instance=meeting)
+
+
 def add_meeting_follow_up(
     *, actor, meeting: ContactMeeting, text: str, responsible: str = "", due_on=None
 ) -> MeetingFollowUp:
@@ -328,6 +336,14 @@ def remove_network_member(*, actor, member: NetworkMember) -> None:
 
 def add_network_meeting(*, actor, network: Network, **fields: Any) -> NetworkMeeting:
     return crud.create(actor=actor, instance=NetworkMeeting(network=network, **fields))
+
+
+def update_network_meeting(*, actor, meeting: NetworkMeeting, **changes: Any) -> NetworkMeeting:
+    return crud.update(actor=actor, instance=meeting, changes=changes)
+
+
+def delete_network_meeting(*, actor, meeting: NetworkMeeting) -> None:
+    crud.delete(actor=actor, instance=meeting)
 
 
 def share_articles(*, actor, network: Network, articles: Iterable) -> Network:

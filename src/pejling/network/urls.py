@@ -32,6 +32,7 @@ urlpatterns = [
     path("kontaktpersoner/moeder/nyt/", contacts.meeting_create, name="meeting_create"),
     path("kontaktpersoner/moeder/<int:pk>/", contacts.meeting_detail, name="meeting_detail"),
     path("kontaktpersoner/moeder/<int:pk>/ret/", contacts.meeting_edit, name="meeting_edit"),
+    path("kontaktpersoner/moeder/<int:pk>/slet/", contacts.meeting_delete, name="meeting_delete"),
     path(
         "kontaktpersoner/moeder/<int:pk>/opfoelgning/",
         contacts.meeting_follow_up_create,
@@ -72,6 +73,16 @@ urlpatterns = [
     ),
     path(
         "temanetvaerk/<slug:slug>/moeder/", networks.network_meeting_add, name="network_meeting_add"
+    ),
+    path(
+        "temanetvaerk/<slug:slug>/moeder/<int:meeting_pk>/ret/",
+        networks.network_meeting_edit,
+        name="network_meeting_edit",
+    ),
+    path(
+        "temanetvaerk/<slug:slug>/moeder/<int:meeting_pk>/slet/",
+        networks.network_meeting_delete,
+        name="network_meeting_delete",
     ),
     path("nyhedsbrev/", newsletter.issue_list, name="issue_list"),
     path("nyhedsbrev/nyt/", newsletter.issue_create, name="issue_create"),

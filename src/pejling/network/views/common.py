@@ -32,6 +32,31 @@ def form_page(
     )
 
 
+def confirm_delete_page(
+    request: HttpRequest,
+    *,
+    title: str,
+    question: str,
+    consequence: str,
+    button: str,
+    parent_url: str,
+    parent_label: str,
+) -> HttpResponse:
+    """The page that asks before a delete; the delete itself happens on POST to the same URL."""
+    return render(
+        request,
+        "network/confirm_delete.html",
+        {
+            "title": title,
+            "question": question,
+            "consequence": consequence,
+            "button": button,
+            "parent_url": parent_url,
+            "parent_label": parent_label,
+        },
+    )
+
+
 def edit(request, form, save, *, title, parent_url, parent_label, done) -> HttpResponse:
     """The shape of every coordinator's form: validate, call the service, redirect or re-show."""
     if request.method == "POST" and form.is_valid():

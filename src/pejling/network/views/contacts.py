@@ -1,18 +1,24 @@
 """Each administration's contact person, their meetings with the task force and their proposals."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pejling.accounts.models import Administration, User
 from pejling.accounts.roles import Role
+from pejling.audit import services as audit
 from pejling.core.listing import list_page
-from pejling.lib.export import Column
+from pejling.lib.export import FORMATS, Column, export_response
 from pejling.network import services
 from pejling.network.forms import (
     AdministrationFilterForm,
@@ -23,19 +29,24 @@ from pejling.network.forms import (
     ProposalResponseForm,
 )
 from pejling.network.models import (
+    CONTACT_PERSON_ROLE,
     ContactMeeting,
     MeetingFollowUp,
+    Membership,
+    Person,
     Proposal,
 )
 from pejling.network.permissions import (
     can_manage,
     can_propose,
+    can_see_personal_data,
     get_scoped_for_user,
     is_contact_person_only,
     require_manage,
     require_read,
 )
 from pejling.network.views.common import (
+    confirm_delete_page,
     edit,
     form_page,
     model_fields,
@@ -46,14 +57,35 @@ from pejling.taskforce.models import Case
 # --- Contact persons: who they are ---
 
 
-@require_GET
-def contact_overview(request: HttpRequest) -> HttpResponse:
-    """Each administration's contact persons, latest meeting, open follow-ups and proposals."""
-    require_read(request)
-    administrations = Administration.objects.filter(is_active=True).order_by("name")
-    if is_contact_person_only(request.user):
-        administrations = administrations.filter(pk=request.user.administration_id or -1)
-    contacts = (
+@dataclass
+class Contact:
+    """One administration's contact person: a user account, a person in the network, or both."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    person_url: str = ""
+    has_account: bool = False
+    name_hidden: bool = False
+
+
+def _title(title: str) -> str:
+    """A title beside the name, unless it only repeats that this is the contact person."""
+    return "" if title.casefold() == CONTACT_PERSON_ROLE.casefold() else title
+
+
+def _same_human(contact: Contact, person: Person) -> bool:
+    if contact.email and person.email and contact.email.lower() == person.email.lower():
+        return True
+    return contact.name.casefold() == person.name.casefold()
+
+
+def _contacts_by_administration(request: HttpRequest, administrations) -> dict[int, list[Contact]]:
+    """The user accounts with the contact-person role and the persons in the network with the
+    contact-person role in their administration's organisation; one entry for each human."""
+    with_people = can_see_personal_data(request.user)
+    found: dict[int, list[Contact]] = {}
+    users = (
         User.objects.filter(
             is_active=True,
             role_assignments__role=Role.CONTACT_PERSON,
@@ -62,22 +94,129 @@ def contact_overview(request: HttpRequest) -> HttpResponse:
         .order_by("first_name", "last_name", "username")
         .distinct()
     )
-    by_administration: dict[int, list] = {}
-    for contact in contacts:
-        by_administration.setdefault(contact.administration_id, []).append(contact)
-    meetings = ContactMeeting.objects.visible_to(request.user)
-    rows = [
+    for user in users:
+        found.setdefault(user.administration_id, []).append(
+            Contact(name=str(user), title=_title(user.title), email=user.email, has_account=True)
+        )
+    memberships = (
+        Membership.objects.contact_persons()
+        .filter(organisation__administration__in=administrations)
+        .select_related("person", "organisation")
+        .order_by("person__name", "id")
+    )
+    for membership in memberships:
+        person = membership.person
+        contacts = found.setdefault(membership.organisation.administration_id, [])
+        if with_people:
+            audit.record_access(person, actor=request.user)
+            same = next((c for c in contacts if _same_human(c, person)), None)
+            if same is not None:
+                same.person_url = person.get_absolute_url()
+                continue
+            contacts.append(
+                Contact(
+                    name=person.name,
+                    email=person.email,
+                    person_url=person.get_absolute_url(),
+                )
+            )
+        elif not contacts:
+            # Persons' names are for the task force; others learn that there is someone.
+            contacts.append(Contact(name="", name_hidden=True))
+    return found
+
+
+def _meeting(prefix: str, administration) -> dict | None:
+    pk = getattr(administration, f"{prefix}_pk")
+    if pk is None:
+        return None
+    return {
+        "held_on": getattr(administration, f"{prefix}_on"),
+        "url": reverse("network:meeting_detail", args=[pk]),
+    }
+
+
+def _overview_rows(request: HttpRequest) -> list[dict]:
+    administrations = Administration.objects.filter(is_active=True).order_by("name")
+    if is_contact_person_only(request.user):
+        administrations = administrations.filter(pk=request.user.administration_id or -1)
+    today = timezone.localdate()
+    meetings = ContactMeeting.objects.filter(administration=OuterRef("pk"))
+    past = meetings.filter(held_on__lte=today).order_by("-held_on", "-id")
+    coming = meetings.filter(held_on__gt=today).order_by("held_on", "id")
+    administrations = list(
+        administrations.annotate(
+            last_pk=Subquery(past.values("pk")[:1]),
+            last_on=Subquery(past.values("held_on")[:1]),
+            next_pk=Subquery(coming.values("pk")[:1]),
+            next_on=Subquery(coming.values("held_on")[:1]),
+        )
+    )
+    open_follow_ups = dict(
+        MeetingFollowUp.objects.filter(
+            meeting__administration__in=administrations, done_at__isnull=True
+        )
+        .values_list("meeting__administration")
+        .annotate(n=Count("id"))
+    )
+    proposals = dict(
+        Proposal.objects.filter(administration__in=administrations)
+        .values_list("administration")
+        .annotate(n=Count("id"))
+    )
+    contacts = _contacts_by_administration(request, administrations)
+    return [
         {
             "administration": administration,
-            "contacts": by_administration.get(administration.pk, []),
-            "last_meeting": meetings.filter(administration=administration).first(),
-            "open_follow_ups": MeetingFollowUp.objects.filter(
-                meeting__administration=administration, done_at__isnull=True
-            ).count(),
-            "proposals": Proposal.objects.filter(administration=administration).count(),
+            "contacts": contacts.get(administration.pk, []),
+            "last_meeting": _meeting("last", administration),
+            "next_meeting": _meeting("next", administration),
+            "open_follow_ups": open_follow_ups.get(administration.pk, 0),
+            "proposals": proposals.get(administration.pk, 0),
         }
         for administration in administrations
     ]
+
+
+def _contact_cell(row: dict, part: str) -> str:
+    values = []
+    for contact in row["contacts"]:
+        if part == "name":
+            values.append(
+                _("Navnet kan kun ses af task forcen") if contact.name_hidden else contact.name
+            )
+        else:
+            values.append(getattr(contact, part))
+    return "; ".join(v for v in values if v) or (_("Ingen kontaktperson") if part == "name" else "")
+
+
+OVERVIEW_COLUMNS = [
+    Column(gettext_lazy("Forvaltning"), lambda r: r["administration"].name),
+    Column(gettext_lazy("Kontaktperson"), lambda r: _contact_cell(r, "name")),
+    Column(gettext_lazy("Stilling eller rolle"), lambda r: _contact_cell(r, "title")),
+    Column(gettext_lazy("E-mail"), lambda r: _contact_cell(r, "email")),
+    Column(
+        gettext_lazy("Seneste møde"),
+        lambda r: r["last_meeting"]["held_on"] if r["last_meeting"] else None,
+    ),
+    Column(
+        gettext_lazy("Næste møde"),
+        lambda r: r["next_meeting"]["held_on"] if r["next_meeting"] else None,
+    ),
+    Column(gettext_lazy("Åben opfølgning"), lambda r: r["open_follow_ups"]),
+    Column(gettext_lazy("Forslag"), lambda r: r["proposals"]),
+]
+
+
+@require_GET
+def contact_overview(request: HttpRequest) -> HttpResponse:
+    """Every administration with its contact person, latest and next meeting with the task
+    force, open follow-ups and proposals; as a page or a CSV/XLSX download."""
+    require_read(request)
+    rows = _overview_rows(request)
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        return export_response(rows, OVERVIEW_COLUMNS, filename="kontaktpersoner", fmt=fmt)
     return render(
         request,
         "network/contact_overview.html",
@@ -155,6 +294,37 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         parent_url=meeting.get_absolute_url(),
         parent_label=str(meeting),
         done=_("Mødet %(name)s er gemt."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first; delete the meeting and its follow-ups on POST."""
+    meeting = get_scoped_for_user(request, ContactMeeting, pk, write=True)
+    if request.method == "POST":
+        services.delete_meeting(actor=request.user, meeting=meeting)
+        messages.success(request, _("Mødet %(name)s er slettet.") % {"name": meeting})
+        return redirect("network:meeting_list")
+    n_follow_ups = meeting.follow_ups.count()
+    return confirm_delete_page(
+        request,
+        title=_("Slet mødet %(name)s") % {"name": meeting},
+        question=_("Vil du slette mødet med %(administration)s den %(day)s?")
+        % {
+            "administration": meeting.administration.name,
+            "day": date_format(meeting.held_on, "j. F Y"),
+        },
+        consequence=ngettext(
+            "Mødets %(n)d opfølgning slettes også.",
+            "Mødets %(n)d opfølgninger slettes også.",
+            n_follow_ups,
+        )
+        % {"n": n_follow_ups}
+        if n_follow_ups
+        else "",
+        button=_("Slet mødet"),
+        parent_url=meeting.get_absolute_url(),
+        parent_label=str(meeting),
     )
 
 

@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,6 +23,7 @@ from pejling.network.forms import (
 )
 from pejling.network.models import (
     Network,
+    NetworkMeeting,
     NetworkMember,
 )
 from pejling.network.permissions import (
@@ -32,6 +34,7 @@ from pejling.network.permissions import (
     require_read,
 )
 from pejling.network.views.common import (
+    confirm_delete_page,
     edit,
     model_fields,
     posted,
@@ -230,4 +233,50 @@ def network_meeting_add(request: HttpRequest, slug: str) -> HttpResponse:
         parent_url=network.get_absolute_url(),
         parent_label=network.name,
         done=_("Mødet er tilføjet %(name)s."),
+    )
+
+
+def _network_meeting(slug: str, meeting_pk: int) -> tuple[Network, NetworkMeeting]:
+    network = _network(slug)
+    return network, get_object_or_404(NetworkMeeting, pk=meeting_pk, network=network)
+
+
+@require_http_methods(["GET", "POST"])
+def network_meeting_edit(request: HttpRequest, slug: str, meeting_pk: int) -> HttpResponse:
+    require_manage(request)
+    network, meeting = _network_meeting(slug, meeting_pk)
+    form = NetworkMeetingForm(posted(request), instance=NetworkMeeting.objects.get(pk=meeting.pk))
+    return edit(
+        request,
+        form,
+        lambda data: services.update_network_meeting(
+            actor=request.user, meeting=meeting, **model_fields(form)
+        ),
+        title=_("Ret mødet %(day)s i %(name)s")
+        % {"day": date_format(meeting.held_on, "j. F Y"), "name": network},
+        parent_url=network.get_absolute_url(),
+        parent_label=network.name,
+        done=_("Mødet %(name)s er gemt."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def network_meeting_delete(request: HttpRequest, slug: str, meeting_pk: int) -> HttpResponse:
+    """Ask first; delete the meeting on POST."""
+    require_manage(request)
+    network, meeting = _network_meeting(slug, meeting_pk)
+    if request.method == "POST":
+        services.delete_network_meeting(actor=request.user, meeting=meeting)
+        messages.success(request, _("Mødet %(name)s er slettet.") % {"name": meeting})
+        return redirect(f"{network.get_absolute_url()}#moeder")
+    return confirm_delete_page(
+        request,
+        title=_("Slet mødet %(day)s i %(name)s")
+        % {"day": date_format(meeting.held_on, "j. F Y"), "name": network},
+        question=_("Vil du slette netværkets møde den %(day)s med dagsorden og referat?")
+        % {"day": date_format(meeting.held_on, "j. F Y")},
+        consequence="",
+        button=_("Slet mødet"),
+        parent_url=meeting.get_absolute_url(),
+        parent_label=network.name,
     )
