@@ -2,10 +2,14 @@
 spreading best practice) and the task force's six demo stories.
 
 Some are published and public, some published for staff only, some drafts or in review; one is
-built from a closed demo case through the case-to-knowledge service.
+built from a closed demo case through the case-to-knowledge service. The published entries went
+out through 2025, a month or so apart, so that year's status report counts them.
 """
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.utils import timezone
 
 from pejling.accounts.models import User
 from pejling.knowledge import services
@@ -284,6 +288,11 @@ def _publish(article: Article, *, advisor: User, coordinator: User, public: bool
     return article
 
 
+def _published_on(article: Article, when: datetime) -> None:
+    """Date the demo's publication as it happened, not at the moment the demo loads."""
+    Article.objects.filter(pk=article.pk).update(published_at=when)
+
+
 def load() -> dict[str, int]:
     if Article.objects.exists():
         return {"articles": 0}
@@ -310,6 +319,8 @@ def load() -> dict[str, int]:
             )
             if entry.public:
                 services.set_public(actor=coordinator, article=article, is_public=True)
+            month = min(11, 2 + created)
+            _published_on(article, timezone.make_aware(datetime(2025, month, 3, 10)))
         created += 1
     case = Case.objects.filter(title=FROM_CASE, status=Status.CLOSED).first()
     if case is not None:
@@ -322,5 +333,7 @@ def load() -> dict[str, int]:
             note="Titel og slags tilpasset",
         )
         _publish(article, advisor=advisor, coordinator=coordinator, public=False)
+        if case.closed_at is not None:
+            _published_on(article, case.closed_at + timedelta(days=14))
         created += 1
     return {"articles": created}

@@ -366,5 +366,9 @@ def load() -> dict[str, int]:
         services.deliver_issue(
             issue, connection=get_connection("django.core.mail.backends.dummy.EmailBackend")
         )
+        # ... in the autumn of 2025, as its title says.
+        sent = _at(date(2025, 11, 20))
+        NewsletterIssue.objects.filter(pk=issue.pk).update(sent_at=sent)
+        issue.deliveries.update(sent_at=sent)
         created["newsletter_issues"] += 1
     return created
