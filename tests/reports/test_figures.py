@@ -65,8 +65,20 @@ def test_the_summary_matches_the_overview_list_page(client, cast, work):
     hours = sum(row.value for row in tables["activity_hours"].rows)
     assert hours == round(summary(content)["Timer med aktiviteter"])
     assert (
-        table(content, "taskforce", "door")["link"] == reverse("taskforce:overview") + "?aar=2025"
+        table(content, "taskforce", "door")["link"] == reverse("taskforce:case_list") + "?aar=2025"
     )
+
+
+@pytest.mark.parametrize("key", ["door", "field", "administration", "actor_kind", "response"])
+def test_each_rows_count_links_to_the_case_list_showing_as_many_cases(client, cast, work, key):
+    content = figures.build(Kind.STATUS_REPORT, 2025, "da")
+    client.force_login(cast.coordinator)
+
+    part = table(content, "taskforce", key)
+    assert len(part["row_links"]) == len(part["rows"])
+    for row, link in zip(part["rows"], part["row_links"], strict=True):
+        assert link.startswith(reverse("taskforce:case_list") + "?aar=2025&")
+        assert client.get(link).context["page"].paginator.count == row[1], row[0]
 
 
 def test_building_twice_gives_the_same_report(cast, work):
@@ -110,7 +122,15 @@ def test_the_committee_orientation_keeps_the_task_force_money_and_priorities(cas
     content = figures.build(Kind.ORIENTATION, 2025, "da")
 
     assert content["title"] == "Orientering om task forcens arbejde i 2025"
-    assert [s["key"] for s in content["sections"]] == ["taskforce", "money", "priorities"]
+    # In the shape of an agenda item; tests/reports/test_orientation.py reads it in full.
+    assert [s["key"] for s in content["sections"]] == [
+        "recommendation",
+        "summary",
+        "case",
+        "priorities",
+        "economy",
+        "annexes",
+    ]
 
 
 def test_the_barometer_section_reads_the_latest_edition_published_for_the_year(cast):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("udgaver/<int:pk>/offentliggoer/", views.edition_publish, name="edition_publish"),
     path("udgaver/<int:pk>/slet/", views.edition_discard, name="edition_discard"),
     path("udgaver/<int:pk>/sammenlign/", views.edition_compare, name="edition_compare"),
+    path("udgaver/<int:pk>/rapport.<slug:fmt>", views.edition_report, name="edition_report"),
     path("indlaes/", views.upload, name="upload"),
     path("indtast/", views.value_create, name="value_create"),
     path("beregn/", views.run_create, name="run_create"),

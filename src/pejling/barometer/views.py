@@ -1,11 +1,13 @@
 import csv
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -373,6 +375,37 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can_manage(request.user),
         },
     )
+
+
+@login_not_required
+@require_GET
+def edition_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The edition's goals, indicators and charts as a Word document or a PDF, made on request
+    with the same code as the annual status report."""
+    from pejling.lib.worddoc import DOCX_TYPE
+    from pejling.reports import documents
+    from pejling.reports.figures.barometer import edition_content
+
+    edition = get_edition_for_user(request, pk)
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    content = edition_content(
+        edition,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        goal_ids=set(_visible_goal_ids(request.user).values_list("pk", flat=True)),
+    )
+    dated = timezone.localdate(edition.published_at) if edition.published_at else None
+    dated = dated or timezone.localdate()
+    if fmt == "docx":
+        data, content_type = documents.docx_bytes(content, dated=dated), DOCX_TYPE
+    else:
+        base_url = request.build_absolute_uri("/")
+        data = documents.pdf_bytes(content, dated=dated, base_url=base_url)
+        content_type = "application/pdf"
+    response = HttpResponse(data, content_type=content_type)
+    filename = f"barometer-{edition.period}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _indicator_counts(edition: Edition):

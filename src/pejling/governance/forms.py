@@ -65,6 +65,9 @@ class HearingFilterForm(Form):
     phase = forms.ChoiceField(
         label=_("Fase"), choices=[("", _("Alle")), *Hearing.Phase.choices], required=False
     )
+    year = forms.IntegerField(
+        label=_("Sendt i året"), required=False, min_value=1900, max_value=2100
+    )
 
     def filter(self, queryset):
         data = self.cleaned_data
@@ -72,6 +75,8 @@ class HearingFilterForm(Form):
             queryset = queryset.filter(title__icontains=data["q"])
         if data.get("phase"):
             queryset = queryset.filter(phase=data["phase"])
+        if data.get("year"):
+            queryset = queryset.filter(sent_on__year=data["year"])
         return queryset
 
 

@@ -57,6 +57,7 @@ class CaseDocument:
         _field(footer, "NUMPAGES")
         self.document.add_heading(title, level=0)
         self._tables = 0
+        self._figures = 0
 
     def heading(self, text: str, level: int = 1) -> None:
         self.document.add_heading(text, level=level)
@@ -95,6 +96,20 @@ class CaseDocument:
             cells = table.add_row().cells
             for cell, text in zip(cells, values, strict=True):
                 cell.text = str(text)
+
+    def image(self, picture: bytes, caption: str, *, alt: str = "") -> None:
+        """A picture at the width of the page, with a numbered caption ('Figur 1: …') and its
+        text alternative as the description screen readers read."""
+        self._figures += 1
+        section = self.document.sections[-1]
+        width = section.page_width - section.left_margin - section.right_margin
+        self.document.add_picture(io.BytesIO(picture), width=width)
+        shape = self.document.inline_shapes[-1]
+        properties = shape._inline.docPr
+        properties.set("descr", alt or caption)
+        properties.set("title", caption)
+        label = _("Figur %(number)d") % {"number": self._figures}
+        self.document.add_paragraph(f"{label}: {caption}", style="Caption")
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()

@@ -1,6 +1,7 @@
 """A report's content as a Word document and as a PDF; both drawn from the stored content."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -9,13 +10,17 @@ from django.utils.translation import gettext as _
 
 from pejling.lib import danish
 from pejling.lib.worddoc import CaseDocument
+from pejling.reports import charts
 
 
 def cell(value) -> str:
     """A cell as the reader expects it: numbers grouped, in the report's language."""
     if isinstance(value, bool) or value is None:
         return "–" if value is None else str(value)
-    if isinstance(value, int | float):
+    if isinstance(value, float):
+        # Through str: a float's exact binary value has a tail of digits nobody wrote.
+        return danish.number(Decimal(str(value)))
+    if isinstance(value, int):
         return danish.number(value)
     return str(value)
 
@@ -36,12 +41,13 @@ def docx_bytes(content: dict, *, dated: date) -> bytes:
                 _("Der er ingen registreringer for %(year)d.") % {"year": content["year"]},
                 italic=True,
             )
-        document.heading(_("Sammenfatning"), level=1)
-        document.table(
-            _("Årets hovedtal"),
-            [_("Tal"), _("Værdi")],
-            [[f["label"], figure_text(f)] for f in content["summary"]],
-        )
+        if content["summary"]:
+            document.heading(_("Sammenfatning"), level=1)
+            document.table(
+                _("Årets hovedtal"),
+                [_("Tal"), _("Værdi")],
+                [[f["label"], figure_text(f)] for f in content["summary"]],
+            )
         for section in content["sections"]:
             document.heading(section["title"], level=1)
             document.paragraph(section["intro"])
@@ -56,6 +62,11 @@ def docx_bytes(content: dict, *, dated: date) -> bytes:
                     )
                 else:
                     document.paragraph(f"{table['caption']}: " + _("intet at vise."), italic=True)
+                document.paragraph(table.get("note", ""), italic=True)
+            for chart in section.get("charts", []):
+                picture = charts.png(chart)
+                if picture is not None:
+                    document.image(picture, chart["title"], alt=chart["alt"])
             for note in section["priorities"]:
                 document.heading(note["title"], level=2)
                 document.paragraph(note["text"])

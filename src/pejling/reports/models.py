@@ -118,3 +118,49 @@ class Priority(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class AgendaPlacement(models.Model):
+    """A report put on a meeting's agenda as an item of its own: the committee's orientation.
+
+    The agenda item is governance's record; this keeps the way back from the item to the report
+    version it was made from, and that a version goes on a meeting's agenda only once.
+    """
+
+    report = models.ForeignKey(
+        Report,
+        verbose_name=_("rapport"),
+        on_delete=models.CASCADE,
+        related_name="placements",
+    )
+    meeting = models.ForeignKey(
+        "governance.Meeting",
+        verbose_name=_("møde"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    item = models.OneToOneField(
+        "governance.AgendaItem",
+        verbose_name=_("dagsordenspunkt"),
+        on_delete=models.CASCADE,
+        related_name="report_placement",
+    )
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sat på af"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    placed_at = models.DateTimeField(_("sat på"), default=timezone.now)
+
+    class Meta:
+        ordering = ["report", "placed_at"]
+        verbose_name = _("rapport på dagsorden")
+        verbose_name_plural = _("rapporter på dagsorden")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "meeting"], name="report_once_per_meeting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} → {self.item}"

@@ -1,7 +1,7 @@
 """Reports: the list, asking for one, reading it on the page, its files, and the priorities."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pejling.core.forms import add_errors
 from pejling.core.models import TaskProgress
-from pejling.reports import services
-from pejling.reports.forms import PriorityForm, ReportRequestForm
-from pejling.reports.models import Priority, Report
+from pejling.governance.permissions import can_edit_governance
+from pejling.reports import agenda, services
+from pejling.reports.forms import AgendaPlacementForm, PriorityForm, ReportRequestForm
+from pejling.reports.models import Kind, Priority, Report
 from pejling.reports.permissions import (
     can_write_reports,
     get_priority_for_user,
@@ -66,11 +67,59 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             response["HX-Refresh"] = "true"
             return response
         return render(request, "reports/partials/report_state.html", _state_context(report))
+    return _detail_page(request, report)
+
+
+def _detail_page(
+    request: HttpRequest,
+    report: Report,
+    agenda_form: AgendaPlacementForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    placements = report.placements.select_related("meeting__body", "item")
+    if report.is_done and report.kind == Kind.ORIENTATION and can_edit_governance(request.user):
+        agenda_form = agenda_form or AgendaPlacementForm()
+    else:
+        agenda_form = None
     return render(
         request,
         "reports/report_detail.html",
-        {"content": report.content, **_state_context(report)},
+        {
+            "content": report.content,
+            "placements": placements,
+            "agenda_form": agenda_form,
+            **_state_context(report),
+        },
+        status=status,
     )
+
+
+@require_POST
+def report_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put a done orientation on an upcoming meeting's agenda, as an item with annexes."""
+    report = get_report_for_user(request, pk)
+    if not can_edit_governance(request.user):
+        raise PermissionDenied
+    form = AgendaPlacementForm(request.POST)
+    if form.is_valid():
+        try:
+            item = agenda.put_on_agenda(
+                actor=request.user, report=report, meeting=form.cleaned_data["meeting"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Orienteringen er sat på dagsordenen for %(meeting)s som punkt %(number)d.")
+                % {"meeting": item.meeting, "number": item.number},
+            )
+            return redirect(report)
+    if report.kind != Kind.ORIENTATION or not report.is_done:
+        # The page shows no form for such a report: say why here instead.
+        for message in form.non_field_errors():
+            messages.error(request, message)
+    return _detail_page(request, report, form, status=400)
 
 
 def _state_context(report: Report) -> dict:
