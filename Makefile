@@ -92,6 +92,8 @@ bench: install
 	$(BIN)/python bench/barometer.py
 	# Danish search over 20,000 knowledge-bank entries (needs PostgreSQL)
 	$(BIN)/python bench/knowledge_search.py
+	# the status report for one year with 100,000 cases and the full barometer, under 30 s (PostgreSQL)
+	$(BIN)/python bench/reports.py
 
 ## messages: refresh the English catalogue from the Danish source texts
 messages:

@@ -5,22 +5,31 @@ day-care's meal arrangements, a housing association's new letting rules, Teknik-
 Miljøforvaltningen's environmental communicators in vulnerable housing areas, a sports club,
 a workplace campaign) are told in full; around them, a deterministic spread of further
 requests gives the overviews something to count. Every person named here is fictional.
+
+The cases carry the dates they would have had: each is answered, worked and closed on days
+after it arrived (most first answers within the deadline, some late), not on the day the demo
+is loaded, so a year's report counts closed cases, response times and hours.
 """
 
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import Max
 from django.utils import timezone
 
 from pejling.accounts.models import Administration, User
+from pejling.lib.workdays import add_working_days
 from pejling.policy.models import Guidepost, Theme
 from pejling.taskforce import services
 from pejling.taskforce.models import (
     ActivityKind,
     ActorKind,
+    Assignment,
     BarrierKind,
     Case,
+    CaseEvent,
     Door,
     Field,
     OutcomeKind,
@@ -207,6 +216,48 @@ def _at(day: date, hour: int = 10) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
+# The times the services take from the clock when a case moves.
+STAMPED = ("first_responded_at", "closed_at", "pending_since")
+
+
+@contextmanager
+def _dated(case: Case, moment: datetime):
+    """Date what the services do to ``case`` in the block at ``moment`` (never later than now)
+    instead of at the moment the demo is loaded: the case's status times, its timeline and its
+    new assignments. The audit log keeps the real time of loading."""
+    moment = min(moment, timezone.now())
+    before = Case.objects.values(*STAMPED).get(pk=case.pk)
+    last_event = CaseEvent.objects.aggregate(last=Max("pk"))["last"] or 0
+    last_assignment = Assignment.objects.aggregate(last=Max("pk"))["last"] or 0
+    yield
+    after = Case.objects.values(*STAMPED).get(pk=case.pk)
+    changed = {name: moment for name in STAMPED if after[name] and after[name] != before[name]}
+    if changed:
+        Case.objects.filter(pk=case.pk).update(**changed)
+    CaseEvent.objects.filter(case=case, pk__gt=last_event).update(at=moment)
+    Assignment.objects.filter(case=case, pk__gt=last_assignment).update(assigned_at=moment)
+
+
+def _received(case: Case) -> None:
+    """The request's first lines (and an outreach case's advisor) dated when it arrived."""
+    CaseEvent.objects.filter(case=case).update(at=case.received_at)
+    Assignment.objects.filter(case=case).update(assigned_at=case.received_at)
+
+
+def _answered_on(case: Case, working_days: int) -> datetime:
+    """The first answer ``working_days`` working days after a request arrived (0: two hours
+    after)."""
+    if working_days == 0:
+        return case.received_at + timedelta(hours=2)
+    day = timezone.localtime(case.received_at).date()
+    return _at(add_working_days(day, working_days), 9)
+
+
+def _closed_on(received: date, activity_days: list[date], after: int) -> datetime:
+    """A case is closed ``after`` days after its last activity (or after it arrived)."""
+    return _at(max([received, *activity_days]) + timedelta(days=after), 14)
+
+
 def load() -> dict[str, int]:
     if Case.objects.exists():
         return {"cases": 0}
@@ -262,6 +313,7 @@ def _tell(story: Story, *, coordinator: User, advisor: User, contact: User) -> C
         administration=administration,
         received_at=_at(story.received),
     )
+    _received(case)
     if story.serves:
         services.set_policy_links(
             actor=coordinator,
@@ -269,40 +321,56 @@ def _tell(story: Story, *, coordinator: User, advisor: User, contact: User) -> C
             themes=Theme.objects.filter(title__in=story.serves),
             guideposts=Guidepost.objects.filter(title__in=story.serves),
         )
+    # The stories are answered the next working day, within the deadline.
+    answered = _answered_on(case, 1)
     if story.pending_question:
-        services.ask_for_information(actor=coordinator, case=case, question=story.pending_question)
+        with _dated(case, answered):
+            services.ask_for_information(
+                actor=coordinator, case=case, question=story.pending_question
+            )
         return case
     if story.door != Door.OUTREACH:
-        case = services.assign(actor=coordinator, case=case, advisors=[advisor])
+        with _dated(case, answered):
+            case = services.assign(actor=coordinator, case=case, advisors=[advisor])
+    days = []
     for kind, offset, start, end, place, participants, notes in story.activities:
-        services.add_activity(
-            actor=advisor,
-            case=case,
-            kind=kind,
-            advisor=advisor,
-            date=story.received + timedelta(days=offset),
-            starts_at=time(start),
-            ends_at=time(end),
-            place=place,
-            participants=participants,
-            notes=notes,
-        )
+        day = story.received + timedelta(days=offset)
+        days.append(day)
+        with _dated(case, _at(day, end)):
+            services.add_activity(
+                actor=advisor,
+                case=case,
+                kind=kind,
+                advisor=advisor,
+                date=day,
+                starts_at=time(start),
+                ends_at=time(end),
+                place=place,
+                participants=participants,
+                notes=notes,
+            )
     if story.barrier:
         text, kind_name = story.barrier
-        services.record_barrier(
-            actor=advisor,
-            text=text,
-            field=story.field,
-            kind=BarrierKind.objects.get(name=kind_name),
-            administration=administration,
-            cases=[case],
-            recorded_on=story.received + timedelta(days=14),
-        )
+        recorded_on = story.received + timedelta(days=14)
+        with _dated(case, _at(recorded_on, 15)):
+            services.record_barrier(
+                actor=advisor,
+                text=text,
+                field=story.field,
+                kind=BarrierKind.objects.get(name=kind_name),
+                administration=administration,
+                cases=[case],
+                recorded_on=recorded_on,
+            )
     if story.outcome:
         kind_name, text = story.outcome
-        case = services.close(
-            actor=advisor, case=case, outcome=OutcomeKind.objects.get(name=kind_name), text=text
-        )
+        with _dated(case, _closed_on(story.received, days, 7)):
+            case = services.close(
+                actor=advisor,
+                case=case,
+                outcome=OutcomeKind.objects.get(name=kind_name),
+                text=text,
+            )
     else:
         services.add_follow_up(
             actor=advisor,
@@ -315,8 +383,13 @@ def _tell(story: Story, *, coordinator: User, advisor: User, contact: User) -> C
 
 
 def _spread(*, coordinator: User, advisor: User) -> int:
-    """Further requests over 2023-2026, the same every time (a fixed seed)."""
+    """Further requests over 2023-2026, the same every time (fixed seeds)."""
     rng = random.Random(2006)  # noqa: S311 (demo data, not security)
+    # The dates draw from a generator of their own, so the requests stay what they were.
+    timing = random.Random(2025)  # noqa: S311
+    # Working days to the first answer, in turn; the deadline is three, so two in eight are
+    # late (one of them in each year).
+    answer_days = [1, 0, 2, 1, 5, 3, 1, 6]
     administrations = list(Administration.objects.all())
     outcomes = list(OutcomeKind.objects.all())
     kinds = list(ActivityKind)
@@ -336,22 +409,32 @@ def _spread(*, coordinator: User, advisor: User) -> int:
             administration=rng.choice(administrations) if door == Door.CONTACT_PERSON else None,
             received_at=_at(received, rng.choice([9, 11, 14])),
         )
+        _received(case)
         count += 1
         if door != Door.OUTREACH:
-            case = services.assign(actor=coordinator, case=case, advisors=[advisor])
+            with _dated(case, _answered_on(case, answer_days[count % len(answer_days)])):
+                case = services.assign(actor=coordinator, case=case, advisors=[advisor])
+        days = []
         for n in range(rng.randint(1, 4)):
             start = rng.choice([9, 13, 16, 18])
-            services.add_activity(
-                actor=advisor,
-                case=case,
-                kind=rng.choice(kinds),
-                advisor=advisor,
-                date=received + timedelta(days=7 * (n + 1)),
-                starts_at=time(start),
-                ends_at=time(start + rng.choice([1, 2, 3])),
-                place="",
-                participants=rng.randint(2, 40),
-            )
+            day = received + timedelta(days=7 * (n + 1))
+            days.append(day)
+            kind = rng.choice(kinds)
+            end = start + rng.choice([1, 2, 3])
+            with _dated(case, _at(day, end)):
+                services.add_activity(
+                    actor=advisor,
+                    case=case,
+                    kind=kind,
+                    advisor=advisor,
+                    date=day,
+                    starts_at=time(start),
+                    ends_at=time(end),
+                    place="",
+                    participants=rng.randint(2, 40),
+                )
         if received < date(2026, 6, 1):
-            services.close(actor=advisor, case=case, outcome=rng.choice(outcomes))
+            outcome = rng.choice(outcomes)
+            with _dated(case, _closed_on(received, days, timing.randint(3, 30))):
+                services.close(actor=advisor, case=case, outcome=outcome)
     return count
