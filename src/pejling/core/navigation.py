@@ -1,8 +1,9 @@
 """The main navigation, built from what the user may do."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from pejling.accounts.roles import Capability
@@ -17,7 +18,14 @@ class NavItem:
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        return _reverse(self.url_name, get_script_prefix())
+
+
+@lru_cache(maxsize=128)
+def _reverse(url_name: str, script_prefix: str) -> str:
+    """Every page reverses the whole menu (twice: wide and narrow); the answer only depends on
+    the name and the prefix the site is served under."""
+    return reverse(url_name)
 
 
 ITEMS = [
@@ -81,6 +89,12 @@ ITEMS = [
         "taskforce:barrier_list",
         Capability.WORK_CASES,
         _("Barrierer for politikkens gennemførelse, mødt i marken."),
+    ),
+    NavItem(
+        _("Sager"),
+        "taskforce:case_list",
+        Capability.WORK_CASES,
+        _("Alle sager og henvendelser, filtreret på år, indsatsområde, indgang og svar."),
     ),
     NavItem(
         _("Vidensbank"),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pejling.core import crud
 from pejling.core.forms import add_errors
 from pejling.core.listing import list_page
+from pejling.core.printing import filtered, first_rows, pdf_response, wants_pdf
 from pejling.lib.export import FORMATS, export_response
 from pejling.lib.textdiff import word_diff
 from pejling.policy import chain, exports, services
@@ -508,10 +509,22 @@ def action_plan_list(request: HttpRequest) -> HttpResponse:
         # Meta.ordering does not apply to a GROUP BY query; pages need a stable order.
         .order_by("-year", "title", "pk")
     )
+    form = ChildFilterForm(request.GET or None, user=request.user)
+    if wants_pdf(request):
+        shown, cut = first_rows(filtered(plans, form).iterator(chunk_size=200))
+        return pdf_response(
+            request,
+            "policy/action_plan_list_print.html",
+            {"plans": [(plan, plan_rows(plan)) for plan in shown]},
+            filename="handleplaner",
+            title=_("Handleplaner og målsætninger"),
+            form=form,
+            cut=cut,
+        )
     return list_page(
         request,
         queryset=plans,
-        form=ChildFilterForm(request.GET or None, user=request.user),
+        form=form,
         columns=exports.ACTION_PLAN_COLUMNS,
         template="policy/action_plan_list.html",
         partial="policy/partials/action_plan_results.html",
@@ -651,6 +664,14 @@ def budget(request: HttpRequest) -> HttpResponse:
         )
         return export_response(
             lines, exports.BUDGET_LINE_COLUMNS, filename="budget", fmt=request.GET["format"]
+        )
+    if wants_pdf(request):
+        return pdf_response(
+            request,
+            "policy/budget_print.html",
+            {"rows": rows},
+            filename="budget",
+            title=_("Budget"),
         )
     return render(
         request,

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from pejling.taskforce import overview_views
-from pejling.taskforce.views import personal_data, work
+from pejling.taskforce.views import lists, personal_data, work
 
 app_name = "taskforce"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("persondata/", personal_data.person_search, name="person_search"),
     path("persondata/anonymiser/", personal_data.person_anonymise, name="person_anonymise"),
     path("opsoegende/ny/", work.outreach_create, name="outreach_create"),
+    path("sager/", lists.case_list, name="case_list"),
     path("sager/<str:reference>/", work.case_detail, name="case_detail"),
     path("sager/<str:reference>/aktiviteter/", work.activity_create, name="activity_create"),
     path("sager/<str:reference>/opfoelgninger/", work.follow_up_create, name="follow_up_create"),

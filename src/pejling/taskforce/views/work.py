@@ -25,6 +25,7 @@ from pejling.accounts.roles import Capability
 from pejling.core import crud
 from pejling.core.forms import add_errors
 from pejling.core.listing import list_page
+from pejling.core.printing import filtered, list_pdf, wants_pdf
 from pejling.lib.export import Column
 from pejling.taskforce import services
 from pejling.taskforce.models import (
@@ -695,10 +696,20 @@ def barrier_list(request: HttpRequest) -> HttpResponse:
     barriers = Barrier.objects.select_related(
         "kind", "administration", "recorded_by"
     ).prefetch_related(Prefetch("cases", queryset=Case.objects.only("id", "reference", "title")))
+    form = BarrierFilterForm(request.GET or None)
+    if wants_pdf(request):
+        return list_pdf(
+            request,
+            queryset=filtered(barriers, form),
+            template="taskforce/work/barrier_list_print.html",
+            filename="barrierer",
+            title=_("Barrierer"),
+            form=form,
+        )
     return list_page(
         request,
         queryset=barriers,
-        form=BarrierFilterForm(request.GET or None),
+        form=form,
         columns=BARRIER_COLUMNS,
         template="taskforce/work/barrier_list.html",
         partial="taskforce/work/partials/barrier_results.html",
