@@ -1,12 +1,16 @@
 """The report's figures: what a year's records give, and that they match the list pages."""
 
+from datetime import datetime
+
 import pytest
 import time_machine
 from django.urls import reverse
 
 from pejling.reports import figures
 from pejling.reports.models import Kind, Priority
-from tests.reports.support import a_year_of_work
+from pejling.taskforce import services
+from pejling.taskforce.models import OutcomeKind
+from tests.reports.support import CPH, a_year_of_work
 
 
 def table(content: dict, section: str, key: str) -> dict:
@@ -66,6 +70,29 @@ def test_the_summary_matches_the_overview_list_page(client, cast, work):
     assert hours == round(summary(content)["Timer med aktiviteter"])
     assert (
         table(content, "taskforce", "door")["link"] == reverse("taskforce:case_list") + "?aar=2025"
+    )
+
+
+# The summary's counts, each the length of the list page it links to.
+COUNTS = ("Henvendelser modtaget", "Sager afsluttet", "Barrierer registreret", "Initiativer i alt")
+
+
+def test_every_count_in_the_summary_is_the_length_of_the_list_it_links_to(client, cast, work):
+    with time_machine.travel(datetime(2025, 6, 2, 12, tzinfo=CPH)):
+        services.close(actor=cast.advisor, case=work["case"], outcome=OutcomeKind.objects.first())
+    content = figures.build(Kind.STATUS_REPORT, 2025, "da")
+    client.force_login(cast.coordinator)
+
+    numbers = {f["label"]: f for f in content["summary"]}
+    for label in COUNTS:
+        listed = client.get(numbers[label]["link"]).context["page"].paginator.count
+        assert (label, listed) == (label, numbers[label]["value"])
+    assert numbers["Sager afsluttet"]["value"] == 1
+    in_time = client.get(numbers["Første svar inden fristen"]["link"]).context["page"]
+    late = client.get(reverse("taskforce:case_list"), {"aar": 2025, "svar": "efter"})
+    answered = in_time.paginator.count + late.context["page"].paginator.count
+    assert numbers["Første svar inden fristen"]["value"] == round(
+        100 * in_time.paginator.count / answered, 1
     )
 
 

@@ -44,7 +44,11 @@ def policy(year: int) -> tuple[Section, list[Figure]]:
         ],
     )
     figures = [
-        Figure(_("Initiativer i alt"), sum(row[1] for row in status_rows)),
+        Figure(
+            _("Initiativer i alt"),
+            sum(row[1] for row in status_rows),
+            link=list_url("policy:initiative_list"),
+        ),
         Figure(
             _("Målsætninger opfyldt"),
             by_status.get(TargetStatus.MET, 0),

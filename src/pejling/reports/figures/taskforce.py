@@ -173,7 +173,7 @@ def task_force(year: int) -> tuple[Section, list[Figure]]:
             _("Første svar inden fristen"),
             share(answered["in_time"], with_answer),
             "%",
-            received_link,
+            list_url("taskforce:case_list", aar=year, svar="inden"),
         ),
         Figure(_("Barrierer registreret"), barrier_count, link=barrier_link),
     ]
