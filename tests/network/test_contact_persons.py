@@ -80,6 +80,19 @@ def test_contact_person_reads_own_administrations_meetings_only(client, cast):
     assert client.get(reverse("network:meeting_edit", args=[own.pk])).status_code == 403
 
 
+def test_the_meeting_list_filters_by_the_year_held_and_refuses_a_bad_year(client, cast):
+    this_year = make_meeting(cast.coordinator, cast.administration)
+    make_meeting(cast.coordinator, cast.administration, day=datetime.date(2024, 9, 16))
+    client.force_login(cast.coordinator)
+
+    listing = client.get(reverse("network:meeting_list"), {"year": 2025})
+    assert [m.pk for m in listing.context["page"].object_list] == [this_year.pk]
+    refused = client.get(reverse("network:meeting_list"), {"year": "tyve"})
+    assert refused.status_code == 200
+    assert "Indtast et heltal." in refused.content.decode()
+    assert refused.context["page"].paginator.count == 0  # as every list does with a bad filter
+
+
 def test_advisor_reads_every_meeting(client, cast):
     other = make_meeting(cast.coordinator, make_administration("TMF"))
     client.force_login(cast.advisor)

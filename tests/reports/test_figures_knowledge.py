@@ -159,8 +159,9 @@ def test_every_row_leads_to_its_records(client, cast, year):
     assert kinds["row_links"][2] == ""  # no tools published in the year: nothing to link to
     contact = table(content, "contact_meetings")
     assert contact["row_links"] == [
-        reverse("network:meeting_list") + f"?administration={cast.administration.pk}"
+        reverse("network:meeting_list") + f"?year=2025&administration={cast.administration.pk}"
     ]
+    assert client.get(contact["row_links"][0]).context["page"].paginator.count == 1
     for key in ("articles", "networks", "newsletters"):
         for link in table(content, key)["row_links"]:
             assert client.get(link).status_code == 200

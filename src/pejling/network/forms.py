@@ -89,6 +89,18 @@ class AdministrationFilterForm(Form):
         return queryset
 
 
+class MeetingFilterForm(AdministrationFilterForm):
+    year = forms.IntegerField(
+        label=_("Holdt i året"), required=False, min_value=1900, max_value=2100
+    )
+
+    def filter(self, queryset):
+        queryset = super().filter(queryset)
+        if self.cleaned_data.get("year"):
+            queryset = queryset.filter(held_on__year=self.cleaned_data["year"])
+        return queryset
+
+
 class ProposalFilterForm(AdministrationFilterForm):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=_with_all(ProposalStatus.choices)

@@ -21,7 +21,7 @@ from pejling.core.listing import list_page
 from pejling.lib.export import FORMATS, Column, export_response
 from pejling.network import services
 from pejling.network.forms import (
-    AdministrationFilterForm,
+    MeetingFilterForm,
     MeetingFollowUpForm,
     MeetingForm,
     ProposalFilterForm,
@@ -240,7 +240,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return list_page(
         request,
         queryset=ContactMeeting.objects.visible_to(request.user).select_related("administration"),
-        form=AdministrationFilterForm(request.GET or None),
+        form=MeetingFilterForm(request.GET or None),
         columns=MEETING_COLUMNS,
         template="network/meeting_list.html",
         partial="network/partials/meeting_results.html",

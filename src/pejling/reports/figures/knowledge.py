@@ -62,7 +62,7 @@ def knowledge(year: int) -> tuple[Section, list[Figure]]:
     article_link = list_url("knowledge:article_list")
     network_link = list_url("network:network_list")
     issue_link = list_url("network:issue_list")
-    contact_link = list_url("network:meeting_list")
+    contact_link = list_url("network:meeting_list", year=year)
     yes, no = _("ja"), _("nej")
     kind_rows = counted(articles_of(year), "kind", Kind.choices)
     every_year = _(
@@ -131,9 +131,8 @@ def knowledge(year: int) -> tuple[Section, list[Figure]]:
             [_("Forvaltning"), _("Møder")],
             [[a.short_name, contact_meetings.get(a.pk, 0)] for a in administrations],
             contact_link,
-            every_year,
             row_links=[
-                list_url("network:meeting_list", administration=a.pk)
+                list_url("network:meeting_list", year=year, administration=a.pk)
                 if contact_meetings.get(a.pk)
                 else ""
                 for a in administrations
