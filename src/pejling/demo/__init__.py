@@ -17,6 +17,7 @@ from pejling.demo import (
     knowledge,
     network,
     policy,
+    reports,
     taskforce,
 )
 
@@ -32,6 +33,7 @@ LOADERS: list[tuple[str, Callable[[], dict[str, int]]]] = [
     ("network", network.load),
     ("barometer", barometer.load),
     ("annualwheel", annualwheel.load),
+    ("reports", reports.load),
 ]
 
 
