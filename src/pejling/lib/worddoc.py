@@ -92,10 +92,35 @@ class CaseDocument:
         marker = OxmlElement("w:tblHeader")
         marker.set(qn("w:val"), "true")
         row_properties.append(marker)
+        rows = [[str(text) for text in values] for values in rows]
         for values in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, values, strict=True):
-                cell.text = str(text)
+                cell.text = text
+        self._share_width(table, [header, *rows])
+
+    def _share_width(self, table, lines: list[list[str]]) -> None:
+        """Give each column a share of the page by what it holds: at least its longest word, so
+        no word breaks, and more for long texts, so names are not squeezed like numbers."""
+        section = self.document.sections[-1]
+        page = section.page_width - section.left_margin - section.right_margin
+        weights = []
+        for column in range(len(lines[0])):
+            texts = [line[column] for line in lines]
+            longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+            longest_text = max((len(text) for text in texts[1:]), default=0)  # not the heading
+            weight = max(longest_word + 3, min(longest_text, 30) * 0.55)
+            weights.append(weight * 1.15 if column == 0 else weight)  # the first is set bold
+        table.autofit = False
+        # A wide table is set a size smaller, as printed reports do, so its words fit.
+        size = Pt(9) if len(weights) > 3 else None
+        for column, weight in zip(table.columns, weights, strict=True):
+            width = int(page * weight / sum(weights))
+            column.width = width  # the grid, which LibreOffice reads
+            for cell in column.cells:  # and each cell, which Word reads
+                cell.width = width
+                for run in (run for paragraph in cell.paragraphs for run in paragraph.runs):
+                    run.font.size = size or run.font.size
 
     def image(self, picture: bytes, caption: str, *, alt: str = "") -> None:
         """A picture at the width of the page, with a numbered caption ('Figur 1: …') and its
