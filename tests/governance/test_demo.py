@@ -2,7 +2,7 @@
 
 from pejling.demo import POLICY_PARTS, load_all
 from pejling.demo import policy as policy_demo
-from pejling.demo.governance import SCANNED_TMU_RESPONSE, corrected_scan
+from pejling.demo.governance import ORIENTATION_2024_TITLE, SCANNED_TMU_RESPONSE, corrected_scan
 from pejling.governance.models import AgendaItem, Amendment, Hearing, HearingResponse, Meeting
 from pejling.policy.models import Policy, TextVersion, VersionedText
 
@@ -46,7 +46,7 @@ def test_demo_holds_the_2006_meeting_and_both_hearings(cast):
     item = AgendaItem.objects.get(case_reference="BIU 201/2006")
     assert item.number == 3
     assert item.recommendation_points.get().text.startswith("at Beskæftigelses- og")
-    council = Hearing.objects.get(parties__body__short_name="IR")
+    council = item.hearings.get(parties__body__short_name="IR")
     comment = council.responses.get().administration_comment
     assert "ikke lovligt at målrette stillingsopslag" in comment
     assert "efterspørgsel" in comment
@@ -54,6 +54,18 @@ def test_demo_holds_the_2006_meeting_and_both_hearings(cast):
     assert "Miljgudvalget" in response.extracted_text
     assert "Miljøudvalget" in response.text
     assert response.original_file.name.endswith(".txt")
+
+
+def test_demo_holds_the_2025_orientation_with_the_councils_hearing(cast):
+    load_all(POLICY_PARTS)
+
+    item = AgendaItem.objects.get(title=ORIENTATION_2024_TITLE)
+    assert item.meeting.starts_at.year == 2025
+    assert item.outcome == AgendaItem.Outcome.ADOPTED
+    assert item.recommendation_points.count() == 2
+    hearing = item.hearings.get()
+    assert hearing.phase == Hearing.Phase.NOTE_DONE
+    assert hearing.responses.get().received_on.year == 2025
 
 
 def test_scanned_letters_are_corrected():

@@ -18,6 +18,8 @@ def test_the_demos_2025_report_has_figures_in_every_part(cast):
         "Første svar inden fristen",
         "Gode praksisser offentliggjort",
         "Nyhedsbreve sendt",
+        "Høringer sendt",
+        "Beslutninger truffet",
         "Bevilget i året",
         "Forbrugt i året",
     ):

@@ -190,6 +190,10 @@ def load() -> dict[str, int]:
     if not AgendaItem.objects.filter(title=VISION_ITEM_TITLE).exists():
         created["amendments"] += _meeting_2022()
         created["meetings"] += 1
+    if not AgendaItem.objects.filter(title=ORIENTATION_2024_TITLE).exists():
+        _meeting_2025()
+        created["meetings"] += 1
+        created["hearings"] += 1
     return created
 
 
@@ -444,3 +448,91 @@ def _meeting_2022() -> int:
     )
     services.transition_meeting(actor=None, meeting=meeting, to=Meeting.State.MINUTES_APPROVED)
     return len(amendments)
+
+
+# --- Seed 000's yearly orientation, as the committee met it in 2025 ----------------------------
+
+ORIENTATION_2024_TITLE = "Orientering om task forcens arbejde i 2024"
+
+
+def _meeting_2025() -> None:
+    """The committee is told about the task force's 2024 and hears the Integration Council on
+    the focus areas proposed for 2025, as seed 000 says it is once a year."""
+    meeting = services.create_meeting(
+        actor=None,
+        body=_body("BIU"),
+        starts_at=_at(2025, 3, 24, 15, 0),
+        name="Ordinært møde",
+        state=Meeting.State.AGENDA_PUBLISHED,
+    )
+    item = services.add_agenda_item(
+        actor=None,
+        meeting=meeting,
+        number=4,
+        title=ORIENTATION_2024_TITLE,
+        case_reference="2025-0031207",
+        recommended_by="Beskæftigelses- og Integrationsforvaltningen",
+        recommendation_points=[
+            "at udvalget tager orienteringen om task forcens arbejde i 2024 til efterretning",
+            "at udvalget godkender task forcens indsatsområder for 2025",
+        ],
+        summary=(
+            "Udvalget orienteres en gang om året om task forcens indsatser og om prioriteringen "
+            "af indsatsområderne i det kommende år. Task forcen modtog i 2024 henvendelser fra "
+            "skoler, dagtilbud, boligorganisationer og foreninger og arbejdede opsøgende i de "
+            "udsatte boligområder."
+        ),
+        case_description=(
+            "Task forcen foreslår for 2025 at fortsætte arbejdet med forældres repræsentation "
+            "i bestyrelserne, mangfoldighedsledelse og rekruttering og konflikthåndtering i "
+            "boligområderne. Integrationsrådet har været hørt om indsatsområderne."
+        ),
+    )
+    hearing = services.create_hearing(
+        actor=None,
+        title="Høring af Integrationsrådet om task forcens indsatsområder for 2025",
+        asked_by=_body("BIU"),
+        item=item,
+        case_number="2025-0031207",
+        proposal="Task forcens forslag til indsatsområder for 2025.",
+        introduction=(
+            "Integrationsrådet er hørt om task forcens forslag til indsatsområder for 2025. Dette "
+            "notat sammenfatter rådets høringssvar med forvaltningens bemærkninger."
+        ),
+        deadline=date(2025, 3, 7),
+        bodies=[_body("IR")],
+        documents_sent="Udkast til orientering om task forcens arbejde i 2024",
+    )
+    hearing = services.transition_hearing(
+        actor=None, hearing=hearing, to=Hearing.Phase.SENT, on=date(2025, 2, 14)
+    )
+    response = services.receive_response(
+        actor=None,
+        hearing=hearing,
+        party=hearing.parties.get(),
+        received_on=date(2025, 3, 5),
+        text=(
+            "Integrationsrådet støtter indsatsområderne og ønsker, at task forcen i 2025 også "
+            "inddrager de frivillige foreninger i arbejdet med forældre i bestyrelserne."
+        ),
+    )
+    services.assess_response(
+        actor=None,
+        response=response,
+        summary="Rådet støtter indsatsområderne og ønsker de frivillige foreninger inddraget.",
+        administration_comment=(
+            "Task forcen inviterer de frivillige foreninger med i netværket “Forældre i "
+            "bestyrelser”."
+        ),
+        leads_to_change=False,
+    )
+    hearing = services.transition_hearing(actor=None, hearing=hearing, to=Hearing.Phase.CLOSED)
+    services.transition_hearing(actor=None, hearing=hearing, to=Hearing.Phase.NOTE_DONE)
+    services.transition_meeting(actor=None, meeting=meeting, to=Meeting.State.HELD)
+    services.record_decision(
+        actor=None,
+        item=item,
+        outcome=AgendaItem.Outcome.ADOPTED,
+        text="Indstillingen blev godkendt uden afstemning.",
+    )
+    services.transition_meeting(actor=None, meeting=meeting, to=Meeting.State.MINUTES_APPROVED)
