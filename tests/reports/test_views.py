@@ -88,12 +88,33 @@ def test_a_done_report_reads_on_the_page_with_links_to_its_rows_and_files(client
     body = html(response)
     assert response.status_code == 200
     assert "Statusrapport for integrationsindsatsen 2025" in page_text(response)
-    assert reverse("taskforce:overview") + "?aar=2025" in body
+    # The task force's lists behind the counts are not the committee member's to open.
+    assert reverse("taskforce:overview") not in body
+    assert reverse("taskforce:case_list") not in body
     assert reverse("reports:report_file", args=[report.pk, "docx"]) in body
     docx = client.get(reverse("reports:report_file", args=[report.pk, "docx"]))
     assert docx.status_code == 200
     assert "attachment" in docx["Content-Disposition"]
     assert client.get(reverse("reports:report_file", args=[report.pk, "odt"])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("who", "lists"),
+    [
+        ("coordinator", {"taskforce:overview", "taskforce:case_list", "taskforce:barrier_list"}),
+        ("advisor", {"taskforce:case_list", "taskforce:barrier_list"}),
+        ("policy_officer", set()),
+    ],
+)
+def test_the_page_links_only_to_the_task_force_lists_the_reader_may_open(client, cast, who, lists):
+    report = done_report(cast)
+    client = logged_in(client, getattr(cast, who))
+
+    body = html(client.get(report.get_absolute_url()))
+
+    names = ("taskforce:overview", "taskforce:case_list", "taskforce:barrier_list")
+    assert {name for name in names if f'href="{reverse(name)}' in body} == lists
+    assert f'href="{reverse("policy:budget")}' in body
 
 
 def test_a_report_not_done_has_no_files(client, cast):

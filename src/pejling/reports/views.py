@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pejling.core.forms import add_errors
 from pejling.core.models import TaskProgress
 from pejling.governance.permissions import can_edit_governance
-from pejling.reports import agenda, services
+from pejling.reports import agenda, links, services
 from pejling.reports.forms import AgendaPlacementForm, PriorityForm, ReportRequestForm
 from pejling.reports.models import Kind, Priority, Report
 from pejling.reports.permissions import (
@@ -85,7 +85,7 @@ def _detail_page(
         request,
         "reports/report_detail.html",
         {
-            "content": report.content,
+            "content": links.for_reader(report.content, request.user),
             "placements": placements,
             "agenda_form": agenda_form,
             **_state_context(report),
