@@ -29,6 +29,6 @@ def test_the_demos_2025_report_has_figures_in_every_part(cast):
     assert sections["barometer"]["charts"]
 
 
-def test_loading_the_demo_again_writes_no_priorities_twice(cast):
+def test_loading_the_demo_again_writes_no_budget_or_priorities_twice(cast):
     load_all()
-    assert load_all()["reports"] == {"priorities": 0}
+    assert load_all()["reports"] == {"budget_lines": 0, "priorities": 0}

@@ -289,7 +289,7 @@ def test_the_section_in_english(client, cast, year):
     content = figures.build(Kind.STATUS_REPORT, 2025, "en")
 
     assert content["title"] == "Status report on the integration effort 2025"
-    assert table(content, "hearings")["rows"][0][2:4] == ["03/03/2025", "03/28/2025"]
+    assert table(content, "hearings")["rows"][0][2:4] == ["3 Mar 2025", "28 Mar 2025"]
     assert table(content, "decisions")["rows"][0][3] == "Approved with amendments without a vote"
     report = done_report(cast, content)
     page = logged_in(client, cast.coordinator).get(report.get_absolute_url())

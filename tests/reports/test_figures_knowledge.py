@@ -231,5 +231,5 @@ def test_the_section_in_english(cast, year):
 
     assert content["title"] == "Status report on the integration effort 2025"
     rows = table(content, "articles")["rows"]
-    assert rows[0][1:4] == ["Best practice", "04/10/2025", "yes"]
-    assert table(content, "newsletters")["rows"][0][1] == "11/03/2025"
+    assert rows[0][1:4] == ["Best practice", "10 Apr 2025", "yes"]
+    assert table(content, "newsletters")["rows"][0][1] == "3 Nov 2025"

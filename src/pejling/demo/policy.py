@@ -77,44 +77,6 @@ def load() -> dict[str, int]:
             ),
         )
         created["appropriations"] += 1
-    created["budget_lines"] = _task_force_budget()
-    return created
-
-
-# --- Seed 000: the 10 million a year, as allocated and spent in the demo's recent years -------
-
-# How the administration splits the appropriation in a year (fictional figures; seed 000 says
-# the task force is paid from it, with pay for evening, night and weekend hours).
-ALLOCATIONS = [
-    ("Task forcen: løn, inkl. tillæg for aften-, nat- og weekendarbejde", Decimal("4200000")),
-    ("Task forcen: drift, tolkning og materialer", Decimal("600000")),
-    ("Temanetværk, nyhedsbrev og årlig konference", Decimal("400000")),
-    ("Pulje til lokale integrationsprojekter", Decimal("3500000")),
-]
-# The share of a line spent by the end of each quarter, for a whole year and for 2026 so far.
-SPENT_BY_QUARTER = {2025: (0.22, 0.26, 0.24, 0.25), 2026: (0.24, 0.27, 0.23)}
-
-
-def _task_force_budget() -> int:
-    appropriation = Appropriation.objects.get(reference="BR 115/2006")
-    created = 0
-    for year, quarters in SPENT_BY_QUARTER.items():
-        if appropriation.budget_lines.filter(year=year).exists():
-            continue
-        for title, amount in ALLOCATIONS:
-            line = services.save_budget_line(
-                actor=None,
-                line=BudgetLine(appropriation=appropriation, year=year, title=title, amount=amount),
-            )
-            for quarter, part in enumerate(quarters):
-                services.record_spending(
-                    actor=None,
-                    line=line,
-                    spent_on=date(year, 3 * quarter + 3, 28),
-                    amount=(amount * Decimal(str(part))).quantize(Decimal("1")),
-                    text=f"Forbrug {quarter + 1}. kvartal {year}",
-                )
-            created += 1
     return created
 
 

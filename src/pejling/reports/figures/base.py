@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 
 Progress = Callable[[int, int, str], None]
 
@@ -56,7 +56,10 @@ def short_date(value) -> str:
     """A date, or a moment's local date, as the report's language writes it in a table."""
     if hasattr(value, "tzinfo"):
         value = timezone.localtime(value).date()
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if translation.get_language() == "da":
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    # English's short form is the American 02/03/2025, which a European reader takes for March.
+    return formats.date_format(value, "j M Y")
 
 
 def hours(minutes) -> float:

@@ -3,6 +3,7 @@ held, and the amendments put to them with the policy text versions they produced
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from pejling.governance.models import AgendaItem, Amendment, Body, Hearing, HearingResponse, Meeting
 from pejling.reports.figures.base import Figure, Section, Table, list_url, short_date
@@ -119,7 +120,12 @@ def governance(year: int) -> tuple[Section, list[Figure]]:
         Table(
             "bodies",
             _("Møder og beslutninger efter udvalg"),
-            [_("Udvalg"), _("Møder afholdt"), _("Beslutninger"), _("Ændringsforslag vedtaget")],
+            [
+                _("Udvalg"),
+                _("Møder afholdt"),
+                _("Beslutninger"),
+                pgettext("report figure", "Ændringsforslag vedtaget"),
+            ],
             [
                 [body.name, held.get(body.pk, 0), decided.get(body.pk, 0), adopted.get(body.pk, 0)]
                 for body in bodies
@@ -188,7 +194,7 @@ def governance(year: int) -> tuple[Section, list[Figure]]:
         Figure(_("Høringssvar modtaget"), responses, link=hearing_link),
         Figure(_("Beslutninger truffet"), len(decisions), link=meeting_link),
         Figure(
-            _("Ændringsforslag vedtaget"),
+            pgettext("report figure", "Ændringsforslag vedtaget"),
             sum(1 for a in amendments if a.status == Amendment.Status.ADOPTED),
             link=meeting_link,
         ),
