@@ -13,6 +13,7 @@ On a large bank PostgreSQL cuts a page of a one-word search without ranking ever
 
 import difflib
 import re
+import threading
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -101,17 +102,32 @@ TAIL_AFTER_HEAD = 0.0785
 TAIL_WITHOUT_HEAD = 0.2001
 
 
+_scans = threading.local()
+
+
 @contextmanager
-def _index_scans():
+def index_scans():
     """Let PostgreSQL find matches through the GIN indexes, never by reading every vector.
 
     The planner prices a sequential scan of ``@@`` as cheap, but each row's vector is stored
     out of line (TOAST) and must be fetched and decompressed: ten times slower on a large bank.
+    A page wraps its whole search (count, page, snippets) in one such block: the nested blocks
+    of the steps then cost nothing. The setting ends with the transaction; inside an outer one
+    it is put back. Elsewhere this does nothing.
     """
+    if getattr(_scans, "active", False) or not uses_postgres():
+        yield
+        return
+    outer = connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        yield
-        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+        _scans.active = True
+        try:
+            yield
+        finally:
+            _scans.active = False
+        if outer:
+            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
 class RankedRows:
@@ -144,12 +160,12 @@ class RankedRows:
 
     def count(self) -> int:
         if self._count is None:
-            with _index_scans():
+            with index_scans():
                 self._count = self.matches.count()
         return self._count
 
     def exists(self) -> bool:
-        with _index_scans():
+        with index_scans():
             return self.matches.exists()
 
     def __len__(self) -> int:
@@ -157,7 +173,7 @@ class RankedRows:
 
     def __getitem__(self, index):
         if isinstance(index, slice) and index.stop is not None:
-            with _index_scans():
+            with index_scans():
                 if len(self.terms) == 1:
                     return self._page(index.start or 0, index.stop)
                 return list(self.ranked[index])
@@ -235,7 +251,7 @@ def _visible_with(queryset: QuerySet[Article], lexemes: set[str]) -> bool:
     if uses_postgres():
         raw = " | ".join(f"'{lx}'" for lx in sorted(lexemes))
         found = SearchQuery(raw, config="simple", search_type="raw")
-        with _index_scans():
+        with index_scans():
             return queryset.filter(search_vector=found).exists()
     condition = Q()
     for lexeme in lexemes:

@@ -1,6 +1,8 @@
 """The knowledge bank's pages: search and list, the entry and its revisions, writing, the review
 step, attachments, the public pages and turning a closed case into best practice."""
 
+from contextlib import nullcontext
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -31,7 +33,7 @@ from .permissions import (
     require_writer,
     visible_cases,
 )
-from .search import search_articles
+from .search import SearchResult, index_scans, search_articles
 from .text import render_markdown
 
 PAGE_SIZE = 20
@@ -58,30 +60,37 @@ MOVE_LABELS = {
 }
 
 
+def _search(form: SearchForm, queryset: ArticleQuerySet, data: dict) -> SearchResult:
+    if form.is_bound and not form.is_valid():
+        return search_articles(queryset.none())
+    return search_articles(
+        queryset,
+        data.get("q", ""),
+        kind=data.get("kind", ""),
+        field=data.get("field", ""),
+        actor_kind=data.get("actor_kind", ""),
+    )
+
+
 def _search_page(
     request: HttpRequest, queryset: ArticleQuerySet, *, template: str, partial: str, extra: dict
 ) -> HttpResponse:
     form = SearchForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    if form.is_bound and not form.is_valid():
-        result = search_articles(queryset.none())
-    else:
-        result = search_articles(
-            queryset,
-            data.get("q", ""),
-            kind=data.get("kind", ""),
-            field=data.get("field", ""),
-            actor_kind=data.get("actor_kind", ""),
-        )
     fmt = request.GET.get("format")
     if fmt in FORMATS and extra.get("can_export"):
+        result = _search(form, queryset, data)
         return export_response(result.rows, EXPORT_COLUMNS, filename="vidensbank", fmt=fmt)
-    rows = result.rows
-    if isinstance(rows, QuerySet):
-        rows = rows.select_related("author")
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
-    articles = list(page.object_list)
-    snippets = result.snippets(articles)
+    # A search reads its count, page and snippets in one transaction (see search.index_scans);
+    # the plain list keeps the planner's own choices.
+    with index_scans() if data.get("q") else nullcontext():
+        result = _search(form, queryset, data)
+        rows = result.rows
+        if isinstance(rows, QuerySet):
+            rows = rows.select_related("author")
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
+        articles = list(page.object_list)
+        snippets = result.snippets(articles)
     titles = result.titles(articles)
     query = request.GET.copy()
     query.pop("side", None)
