@@ -365,3 +365,18 @@ def test_list_query_count_does_not_grow_with_rows(client, cast):
     with CaptureQueriesContext(connection) as many:
         client.get(LIST, {"q": "skolen"})
     assert len(many) == len(few)
+
+
+def test_the_list_filters_by_the_year_published_and_refuses_a_bad_year(client, cast):
+    this_year = published(cast, title="Forældremøder med tolk")
+    earlier = published(cast, title="Samtalekort til forældremøder")
+    Article.objects.filter(pk=earlier.pk).update(
+        published_at=this_year.published_at.replace(year=this_year.published_at.year - 1)
+    )
+    client.force_login(cast.coordinator)
+
+    listing = client.get(reverse("knowledge:article_list"), {"year": this_year.published_at.year})
+    assert [a.pk for a in listing.context["page"].object_list] == [this_year.pk]
+    refused = client.get(reverse("knowledge:article_list"), {"year": "sidste år"})
+    assert refused.status_code == 200
+    assert "Indtast et heltal." in refused.content.decode()

@@ -32,6 +32,9 @@ class SearchForm(Form):
     actor_kind = forms.ChoiceField(
         label=_("Slags aktør"), required=False, choices=[("", _("Alle")), *ActorKind.choices]
     )
+    year = forms.IntegerField(
+        label=_("Udgivet i året"), required=False, min_value=1900, max_value=2100
+    )
 
 
 class ArticleForm(Form):

@@ -63,6 +63,8 @@ MOVE_LABELS = {
 def _search(form: SearchForm, queryset: ArticleQuerySet, data: dict) -> SearchResult:
     if form.is_bound and not form.is_valid():
         return search_articles(queryset.none())
+    if data.get("year"):
+        queryset = queryset.filter(published_at__year=data["year"])
     return search_articles(
         queryset,
         data.get("q", ""),

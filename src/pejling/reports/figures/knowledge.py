@@ -59,16 +59,12 @@ def knowledge(year: int) -> tuple[Section, list[Figure]]:
         .annotate(n=Count("id"))
         .order_by()
     )
-    article_link = list_url("knowledge:article_list")
+    article_link = list_url("knowledge:article_list", year=year)
     network_link = list_url("network:network_list")
     issue_link = list_url("network:issue_list")
     contact_link = list_url("network:meeting_list", year=year)
     yes, no = _("ja"), _("nej")
     kind_rows = counted(articles_of(year), "kind", Kind.choices)
-    every_year = _(
-        "Listen bag tallene viser alle år med de nyeste først; kun rækker med noget i året har "
-        "et link."
-    )
 
     tables = [
         Table(
@@ -77,9 +73,8 @@ def knowledge(year: int) -> tuple[Section, list[Figure]]:
             [_("Slags"), _("Opslag")],
             kind_rows,
             article_link,
-            every_year,
             row_links=[
-                list_url("knowledge:article_list", kind=value) if row[1] else ""
+                list_url("knowledge:article_list", year=year, kind=value) if row[1] else ""
                 for value, row in zip(Kind.values, kind_rows, strict=True)
             ],
         ),
