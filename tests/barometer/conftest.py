@@ -8,6 +8,8 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
+from pejling.barometer import services
+from pejling.barometer.models import Indicator
 from pejling.demo import POLICY_PARTS, load_all
 from tests.conftest import Cast
 from tests.policy.support import build_cast, get_cast
@@ -37,3 +39,17 @@ def cast(_cast_and_demo, db) -> Cast:
 @pytest.fixture(autouse=True)
 def _small_demo_panel(settings):
     settings.PEJLING_DEMO_PANEL_PERSONS = PANEL_PERSONS
+
+
+@pytest.fixture
+def draft(cast):
+    """A draft edition for the first half of 2025 with one value entered by hand."""
+    edition = services.create_edition(actor=cast.analyst, period="2025H1")
+    services.enter_value(
+        actor=cast.analyst,
+        edition=edition,
+        indicator=Indicator.objects.get(code="ansatte_ikke_dansk"),
+        period="2025H1",
+        value=18.6,
+    )
+    return edition

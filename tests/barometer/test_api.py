@@ -4,8 +4,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pejling.barometer import services
-from pejling.barometer.models import Indicator
 from tests.barometer.support import latest
 from tests.policy_api.support import Api
 
@@ -13,19 +11,6 @@ from tests.policy_api.support import Api
 @pytest.fixture
 def api(client, cast) -> Api:
     return Api(client)
-
-
-@pytest.fixture
-def draft(cast):
-    edition = services.create_edition(actor=cast.analyst, period="2025H1")
-    services.enter_value(
-        actor=cast.analyst,
-        edition=edition,
-        indicator=Indicator.objects.get(code="ansatte_ikke_dansk"),
-        period="2025H1",
-        value=18.6,
-    )
-    return edition
 
 
 def queries(call) -> tuple[object, int]:

@@ -5,34 +5,15 @@ import io
 import pytest
 from django.urls import reverse
 from docx import Document
-from pypdf import PdfReader
 
-from pejling.barometer import services
 from pejling.barometer.models import Indicator
 from tests.barometer.support import latest, logged_in
+from tests.pdf import pdf_text
 from tests.policy.support import page_text
 
 
 def report_url(edition, fmt: str) -> str:
     return reverse("barometer:edition_report", args=[edition.pk, fmt])
-
-
-def pdf_text(data: bytes) -> str:
-    pdf = PdfReader(io.BytesIO(data))
-    return " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
-
-
-@pytest.fixture
-def draft(cast):
-    edition = services.create_edition(actor=cast.analyst, period="2025H1")
-    services.enter_value(
-        actor=cast.analyst,
-        edition=edition,
-        indicator=Indicator.objects.get(code="ansatte_ikke_dansk"),
-        period="2025H1",
-        value=18.6,
-    )
-    return edition
 
 
 def test_edition_page_offers_the_report_as_pdf_and_word(client, cast):

@@ -7,7 +7,6 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
-from pejling.barometer import services
 from pejling.barometer.models import Edition, Indicator, Measurement
 from pejling.policy.models import Goal
 from tests.barometer.support import latest, logged_in, row_counts
@@ -19,19 +18,6 @@ OVERVIEW = reverse("barometer:overview")
 def indicator_url(code: str, **query) -> str:
     url = reverse("barometer:indicator_detail", args=[code])
     return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
-
-
-@pytest.fixture
-def draft(cast):
-    edition = services.create_edition(actor=cast.analyst, period="2025H1")
-    services.enter_value(
-        actor=cast.analyst,
-        edition=edition,
-        indicator=Indicator.objects.get(code="ansatte_ikke_dansk"),
-        period="2025H1",
-        value=18.6,
-    )
-    return edition
 
 
 # --- Overview ---------------------------------------------------------------------------------

@@ -11,14 +11,9 @@ from pypdf import PdfReader
 from pejling.core import printing
 from pejling.taskforce import services
 from pejling.taskforce.models import BarrierKind, Field
+from tests.pdf import pdf_text
 
 BARRIERS = reverse("taskforce:barrier_list")
-
-
-def pdf_text(response) -> str:
-    assert response.content.startswith(b"%PDF")
-    reader = PdfReader(io.BytesIO(response.content))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 def pdf_pages(response) -> list:

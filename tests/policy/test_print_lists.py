@@ -1,26 +1,16 @@
 """The action plans with their targets and the budget, printed as PDF."""
 
-import io
-
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from pejling.core import crud
+from tests.pdf import pdf_text
 from tests.policy.support import html, logged_in
 
 LIST = reverse("policy:action_plan_list")
 BUDGET = reverse("policy:budget")
 TITLE = "Videreførelse og styrkelse af handleplan for ligebehandling 2012"
 TARGET = "Equality Lab 2.0 udvides til 8-10 nye institutioner i 2012"
-
-
-def pdf_text(response) -> str:
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    reader = PdfReader(io.BytesIO(response.content))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 def test_action_plans_print_with_their_targets_and_the_filter(client, cast, demo):

@@ -12,7 +12,6 @@ import vl_convert
 from django.template.loader import render_to_string
 from django.urls import reverse
 from docx import Document
-from pypdf import PdfReader
 
 from pejling.barometer.models import Indicator
 from pejling.barometer.overview import goal_cards
@@ -20,6 +19,7 @@ from pejling.reports import charts, documents, figures
 from pejling.reports.models import Kind
 from tests.barometer import conftest as barometer_demo
 from tests.barometer.support import latest
+from tests.pdf import pdf_text
 
 # The cast and the demo barometer, built once for the module as in the barometer's tests.
 _cast_and_demo = barometer_demo._cast_and_demo
@@ -36,11 +36,6 @@ def content(cast):
 
 def barometer(content: dict) -> dict:
     return next(s for s in content["sections"] if s["key"] == "barometer")
-
-
-def pdf_text(data: bytes) -> str:
-    pdf = PdfReader(io.BytesIO(data))
-    return " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
 
 
 def broken(content: dict) -> dict:

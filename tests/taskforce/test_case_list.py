@@ -7,12 +7,12 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from pejling.accounts.models import Administration
 from pejling.core import printing
 from pejling.core.navigation import items_for
 from pejling.taskforce.models import ActorKind, Case, Door, Field, Status
+from tests.pdf import pdf_text
 from tests.taskforce.test_work_support import logged_in, new_case, page_text, xlsx_rows
 
 CASES = reverse("taskforce:case_list")
@@ -28,11 +28,6 @@ def listed(response) -> list[str]:
 
 def count(response) -> int:
     return response.context["page"].paginator.count
-
-
-def pdf_text(response) -> str:
-    reader = PdfReader(io.BytesIO(response.content))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 def streamed_csv_rows(response) -> list[list[str]]:
