@@ -249,11 +249,9 @@ def _meeting_2006() -> None:
 
 
 def _council_hearing(item: AgendaItem) -> None:
-    hearing = services.create_hearing(
-        actor=None,
+    _council_heard(
+        item,
         title="Høring af Integrationsrådet om konkret model for task force",
-        asked_by=_body("BIU"),
-        item=item,
         case_number=TASK_FORCE_ITEM,
         proposal="Forslag til konkret model for udmøntning af task force på integrationsområdet.",
         introduction=(
@@ -261,17 +259,9 @@ def _council_hearing(item: AgendaItem) -> None:
             "Integrationsrådet. Dette notat sammenfatter rådets høringssvar med "
             "Beskæftigelses- og Integrationsforvaltningens bemærkninger."
         ),
-        deadline=date(2006, 10, 27),
-        bodies=[_body("IR")],
         documents_sent="Udkast til indstilling: Konkret model for udmøntning af task force",
-    )
-    hearing = services.transition_hearing(
-        actor=None, hearing=hearing, to=Hearing.Phase.SENT, on=date(2006, 10, 13)
-    )
-    response = services.receive_response(
-        actor=None,
-        hearing=hearing,
-        party=hearing.parties.get(),
+        sent_on=date(2006, 10, 13),
+        deadline=date(2006, 10, 27),
         received_on=date(2006, 10, 26),
         text=(
             "Integrationsrådet er positivt indstillet over for oprettelse af den beskrevne task "
@@ -285,17 +275,13 @@ def _council_hearing(item: AgendaItem) -> None:
             "og arbejde tæt sammen med Beskæftigelses- og Integrationsforvaltningen og task "
             "forcen i fremtiden."
         ),
-    )
-    services.assess_response(
-        actor=None,
-        response=response,
         summary=(
             "Rådet er positivt indstillet. Det ønsker ligelig kønsmæssig fordeling og en bred "
             "blanding af etniske tilhørsforhold blandt de ansatte, en klarere definering af "
             "task forcens arbejde, herunder hvor opsøgende den skal være, og at rådet kan være "
             "sparringspartner for forvaltningen og task forcen."
         ),
-        administration_comment=(
+        comment=(
             "Kønsmæssig fordeling og etnisk mangfoldighed: Københavns Kommune ser generelt "
             "mangfoldighed som en ressource ved ansættelse af nye medarbejdere. Det er imidlertid "
             "ikke lovligt at målrette stillingsopslag mod specifikke køn eller etniske grupper.\n"
@@ -305,6 +291,48 @@ def _council_hearing(item: AgendaItem) -> None:
             "Sparring: Forvaltningen er meget indstillet på at have en løbende sparring med "
             "Integrationsrådet."
         ),
+    )
+
+
+def _council_heard(
+    item: AgendaItem,
+    *,
+    title: str,
+    case_number: str,
+    proposal: str,
+    introduction: str,
+    documents_sent: str,
+    sent_on: date,
+    deadline: date,
+    received_on: date,
+    text: str,
+    summary: str,
+    comment: str,
+) -> None:
+    """The Integration Council heard on an agenda item: sent, answered, assessed, noted."""
+    hearing = services.create_hearing(
+        actor=None,
+        title=title,
+        asked_by=_body("BIU"),
+        item=item,
+        case_number=case_number,
+        proposal=proposal,
+        introduction=introduction,
+        deadline=deadline,
+        bodies=[_body("IR")],
+        documents_sent=documents_sent,
+    )
+    hearing = services.transition_hearing(
+        actor=None, hearing=hearing, to=Hearing.Phase.SENT, on=sent_on
+    )
+    response = services.receive_response(
+        actor=None, hearing=hearing, party=hearing.parties.get(), received_on=received_on, text=text
+    )
+    services.assess_response(
+        actor=None,
+        response=response,
+        summary=summary,
+        administration_comment=comment,
         leads_to_change=False,
     )
     hearing = services.transition_hearing(actor=None, hearing=hearing, to=Hearing.Phase.CLOSED)
@@ -488,46 +516,29 @@ def _meeting_2025() -> None:
             "boligområderne. Integrationsrådet har været hørt om indsatsområderne."
         ),
     )
-    hearing = services.create_hearing(
-        actor=None,
+    _council_heard(
+        item,
         title="Høring af Integrationsrådet om task forcens indsatsområder for 2025",
-        asked_by=_body("BIU"),
-        item=item,
         case_number="2025-0031207",
         proposal="Task forcens forslag til indsatsområder for 2025.",
         introduction=(
             "Integrationsrådet er hørt om task forcens forslag til indsatsområder for 2025. Dette "
             "notat sammenfatter rådets høringssvar med forvaltningens bemærkninger."
         ),
-        deadline=date(2025, 3, 7),
-        bodies=[_body("IR")],
         documents_sent="Udkast til orientering om task forcens arbejde i 2024",
-    )
-    hearing = services.transition_hearing(
-        actor=None, hearing=hearing, to=Hearing.Phase.SENT, on=date(2025, 2, 14)
-    )
-    response = services.receive_response(
-        actor=None,
-        hearing=hearing,
-        party=hearing.parties.get(),
+        sent_on=date(2025, 2, 14),
+        deadline=date(2025, 3, 7),
         received_on=date(2025, 3, 5),
         text=(
             "Integrationsrådet støtter indsatsområderne og ønsker, at task forcen i 2025 også "
             "inddrager de frivillige foreninger i arbejdet med forældre i bestyrelserne."
         ),
-    )
-    services.assess_response(
-        actor=None,
-        response=response,
         summary="Rådet støtter indsatsområderne og ønsker de frivillige foreninger inddraget.",
-        administration_comment=(
+        comment=(
             "Task forcen inviterer de frivillige foreninger med i netværket “Forældre i "
             "bestyrelser”."
         ),
-        leads_to_change=False,
     )
-    hearing = services.transition_hearing(actor=None, hearing=hearing, to=Hearing.Phase.CLOSED)
-    services.transition_hearing(actor=None, hearing=hearing, to=Hearing.Phase.NOTE_DONE)
     services.transition_meeting(actor=None, meeting=meeting, to=Meeting.State.HELD)
     services.record_decision(
         actor=None,
