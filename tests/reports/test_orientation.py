@@ -181,6 +181,10 @@ def test_the_word_document_and_the_pdf_follow_the_agenda_order(cast):
     ]
     texts = [p.text for p in document.paragraphs]
     assert "Forvaltningen indstiller," in texts
+    assert "1. at udvalget tager orienteringen om task forcens arbejde i 2025 til efterretning" in (
+        texts
+    )
+    assert any(text.startswith("2. at udvalget drøfter") for text in texts)
     assert "Sammenfatning" not in texts
 
     pdf = PdfReader(io.BytesIO(documents.pdf_bytes(content, dated=NOW.date(), base_url="")))

@@ -51,8 +51,9 @@ def docx_bytes(content: dict, *, dated: date) -> bytes:
         for section in content["sections"]:
             document.heading(section["title"], level=1)
             document.paragraph(section["intro"])
-            for paragraph in section["paragraphs"]:
-                document.paragraph(paragraph)
+            numbered = section.get("numbered", False)
+            for number, paragraph in enumerate(section["paragraphs"], start=1):
+                document.paragraph(f"{number}. {paragraph}" if numbered else paragraph)
             for table in section["tables"]:
                 if table["rows"]:
                     document.table(

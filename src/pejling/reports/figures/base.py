@@ -44,6 +44,7 @@ class Section:
     priorities: list[dict] = field(default_factory=list)
     # Vega-Lite charts with their data inline: {"key", "title", "spec", "alt"}.
     charts: list[dict] = field(default_factory=list)
+    numbered: bool = False  # the paragraphs are numbered points, as a recommendation's are
 
 
 def list_url(name: str, **query) -> str:

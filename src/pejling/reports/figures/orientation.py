@@ -63,6 +63,7 @@ def build_sections(year: int) -> tuple[list[Section], list[Figure]]:
         RECOMMENDATION,
         _("Indstilling"),
         _("Forvaltningen indstiller,"),
+        numbered=True,
         paragraphs=[
             _("at udvalget tager orienteringen om task forcens arbejde i %(year)d til efterretning")
             % {"year": year},
