@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from pejling.barometer import services
 from pejling.barometer.models import Indicator
 from tests.barometer.support import latest, logged_in
 from tests.pdf import pdf_text
@@ -83,3 +84,29 @@ def test_unknown_edition_or_format_is_404(client, cast):
 
 def test_the_report_is_only_read(client, cast):
     assert client.post(report_url(latest(), "pdf")).status_code == 405
+
+
+def test_a_published_editions_document_is_kept_per_reader_rights(client, cast):
+    edition = latest()
+    public = client.get(report_url(edition, "pdf")).content
+    assert client.get(report_url(edition, "pdf")).content == public
+
+    seen_by_analyst = logged_in(client, cast.analyst).get(report_url(edition, "pdf")).content
+    assert "Målenes status" in pdf_text(seen_by_analyst)
+    assert "Målenes status" not in pdf_text(public)
+
+
+def test_a_draft_editions_document_is_made_anew_each_time(client, cast, draft):
+    client = logged_in(client, cast.analyst)
+    first = pdf_text(client.get(report_url(draft, "pdf")))
+    services.enter_value(
+        actor=cast.analyst,
+        edition=draft,
+        indicator=Indicator.objects.get(code="ansatte_ikke_dansk"),
+        period="2025H1",
+        value=19.4,
+    )
+
+    second = pdf_text(client.get(report_url(draft, "pdf")))
+
+    assert "18,6" in first and "19,4" in second

@@ -4,6 +4,7 @@ import io
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -377,6 +378,9 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+EDITION_REPORT_CACHE_SECONDS = 30 * 24 * 60 * 60
+
+
 @login_not_required
 @require_GET
 def edition_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
@@ -389,20 +393,30 @@ def edition_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     edition = get_edition_for_user(request, pk)
     if fmt not in ("pdf", "docx"):
         raise Http404
-    content = edition_content(
-        edition,
-        language=translation.get_language() or settings.LANGUAGE_CODE,
-        goal_ids=set(_visible_goal_ids(request.user).values_list("pk", flat=True)),
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    goal_ids = sorted(_visible_goal_ids(request.user).values_list("pk", flat=True))
+    # A published edition no longer changes: its document is made once per language, format
+    # and set of goals the reader may see, and kept. A draft is made anew each time.
+    key = (
+        f"barometer-edition-report:{edition.pk}:{edition.published_at.isoformat()}:{language}:"
+        f"{fmt}:{','.join(map(str, goal_ids))}"
+        if edition.is_published
+        else None
     )
-    dated = timezone.localdate(edition.published_at) if edition.published_at else None
-    dated = dated or timezone.localdate()
-    if fmt == "docx":
-        data, content_type = documents.docx_bytes(content, dated=dated), DOCX_TYPE
-    else:
-        base_url = request.build_absolute_uri("/")
-        data = documents.pdf_bytes(content, dated=dated, base_url=base_url)
-        content_type = "application/pdf"
-    response = HttpResponse(data, content_type=content_type)
+    data = cache.get(key) if key else None
+    if data is None:
+        content = edition_content(edition, language=language, goal_ids=set(goal_ids))
+        dated = timezone.localdate(edition.published_at) if edition.published_at else None
+        dated = dated or timezone.localdate()
+        if fmt == "docx":
+            data = documents.docx_bytes(content, dated=dated)
+        else:
+            data = documents.pdf_bytes(
+                content, dated=dated, base_url=request.build_absolute_uri("/")
+            )
+        if key:
+            cache.set(key, data, timeout=EDITION_REPORT_CACHE_SECONDS)
+    response = HttpResponse(data, content_type=DOCX_TYPE if fmt == "docx" else "application/pdf")
     filename = f"barometer-{edition.period}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
