@@ -18,6 +18,7 @@ from pejling.reports.figures import (
     governance,
     knowledge,
     money,
+    orientation,
     policy,
     priorities,
     taskforce,
@@ -52,27 +53,24 @@ PARTS = (
 
 def build(kind: str, year: int, language: str, progress: Progress | None = None) -> dict:
     """The report's content; ``progress(step, steps, message)`` is told after each part."""
-    steps = PARTS
     report_progress = progress or (lambda step, total, message: None)
+    steps = len(PARTS) + 3  # the parts, the priorities, then the Word document and the PDF
     with translation.override(language):
-        sections, summary = [], []
-        for number, part in enumerate(steps, start=1):
-            section, figures = part(year)
-            sections.append(section)
-            summary += figures
-            report_progress(number, len(steps) + 3, str(section.title))
-        sections.append(priorities.priorities(year))
-        report_progress(len(steps) + 1, len(steps) + 3, _("Prioriteter"))
-        title = (
-            _("Statusrapport for integrationsindsatsen %(year)d")
-            if kind == Kind.STATUS_REPORT
-            else _("Orientering om task forcens arbejde i %(year)d")
-        ) % {"year": year}
         if kind == Kind.ORIENTATION:
-            from pejling.reports.figures import orientation
-
+            title = _("Orientering om task forcens arbejde i %(year)d") % {"year": year}
             # An agenda item opens with its recommendation: the main figures are in its summary.
             sections, summary = orientation.build_sections(year)[0], []
+            report_progress(len(PARTS) + 1, steps, title)
+        else:
+            title = _("Statusrapport for integrationsindsatsen %(year)d") % {"year": year}
+            sections, summary = [], []
+            for number, part in enumerate(PARTS, start=1):
+                section, figures = part(year)
+                sections.append(section)
+                summary += figures
+                report_progress(number, steps, str(section.title))
+            sections.append(priorities.priorities(year))
+            report_progress(len(PARTS) + 1, steps, _("Prioriteter"))
         return {
             "title": title,
             "kind": kind,
