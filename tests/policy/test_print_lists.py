@@ -1,9 +1,15 @@
 """The action plans with their targets and the budget, printed as PDF."""
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pejling.core import crud
+from pejling.policy.models import ActionPlan, PlanTarget, Strand
 from tests.pdf import pdf_text
 from tests.policy.support import html, logged_in
 
@@ -83,3 +89,33 @@ def test_the_anonymous_visitor_is_sent_to_log_in_for_the_budget_pdf(client, demo
 @pytest.mark.parametrize("who", ["outsider"])
 def test_a_user_without_internal_rights_gets_no_budget_pdf(client, cast, demo, who):
     assert logged_in(client, getattr(cast, who)).get(BUDGET, {"format": "pdf"}).status_code == 403
+
+
+def _pdf_queries(client, demo, plans: int) -> int:
+    for n in range(plans):
+        plan = crud.create(
+            actor=None, instance=ActionPlan(policy=demo.plan.policy, title=f"Plan {n}", year=2012)
+        )
+        strand = crud.create(actor=None, instance=Strand(action_plan=plan, number=1, title="Spor"))
+        crud.create(
+            actor=None,
+            instance=PlanTarget(
+                strand=strand,
+                text=f"Mål {n}",
+                kind=PlanTarget.Kind.COUNT,
+                minimum=Decimal(5),
+                deadline=date(2012, 12, 31),
+            ),
+        )
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(LIST, {"format": "pdf"}).status_code == 200
+    return len(queries)
+
+
+def test_the_pdf_query_count_does_not_grow_with_the_plans(client, cast, demo):
+    client = logged_in(client, cast.contact_person)
+
+    one = _pdf_queries(client, demo, 1)
+    three = _pdf_queries(client, demo, 2)  # two more: three in all
+
+    assert three == one
