@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pejling.barometer import charts, imports, overview, services
@@ -48,14 +49,20 @@ def _chosen_edition(request: HttpRequest, editions: list[Edition]) -> Edition | 
     return (published or editions or [None])[0]
 
 
+def _editions_and_chosen(request: HttpRequest) -> tuple[list[Edition], Edition | None]:
+    """The editions the user may see, newest first, and the one chosen among them."""
+    editions = list(Edition.objects.visible_to(request.user).order_by("-period", "-created_at"))
+    return editions, _chosen_edition(request, editions)
+
+
 INDICATOR_COLUMNS = [
-    Column(_("Kode"), lambda s: s.indicator.code),
-    Column(_("Indikator"), lambda s: s.indicator.label),
-    Column(_("Enhed"), lambda s: s.indicator.get_unit_display()),
-    Column(_("Seneste halvår"), lambda s: s.latest_period),
-    Column(_("Seneste tal"), lambda s: s.latest),
-    Column(_("Status"), lambda s: s.status_label),
-    Column(_("Afstand til mål"), lambda s: s.distance_text),
+    Column(gettext_lazy("Kode"), lambda s: s.indicator.code),
+    Column(gettext_lazy("Indikator"), lambda s: s.indicator.label),
+    Column(gettext_lazy("Enhed"), lambda s: s.indicator.get_unit_display()),
+    Column(gettext_lazy("Seneste halvår"), lambda s: s.latest_period),
+    Column(gettext_lazy("Seneste tal"), lambda s: s.latest),
+    Column(gettext_lazy("Status"), lambda s: s.status_label),
+    Column(gettext_lazy("Afstand til mål"), lambda s: s.distance_text),
 ]
 
 
@@ -65,8 +72,7 @@ INDICATOR_COLUMNS = [
 @login_not_required
 @require_GET
 def overview_page(request: HttpRequest) -> HttpResponse:
-    editions = list(Edition.objects.visible_to(request.user).order_by("-period", "-created_at"))
-    edition = _chosen_edition(request, editions)
+    editions, edition = _editions_and_chosen(request)
     return render(
         request,
         "barometer/overview.html",
@@ -85,8 +91,7 @@ def overview_page(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_GET
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    editions = list(Edition.objects.visible_to(request.user).order_by("-period", "-created_at"))
-    edition = _chosen_edition(request, editions)
+    edition = _editions_and_chosen(request)[1]
     indicators = list(
         Indicator.objects.select_related("target").prefetch_related("goals").order_by("code")
     )
@@ -108,8 +113,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 def _series(request: HttpRequest, indicator: Indicator) -> dict:
     """The cells of the indicator page as chosen with the selectors, for page, chart and CSV."""
-    editions = list(Edition.objects.visible_to(request.user).order_by("-period", "-created_at"))
-    edition = _chosen_edition(request, editions)
+    editions, edition = _editions_and_chosen(request)
     cells = (
         list(
             Measurement.objects.filter(edition=edition, indicator=indicator).order_by(
