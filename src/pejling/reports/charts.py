@@ -13,6 +13,8 @@ from typing import Any
 
 import vl_convert
 
+from pejling.barometer.charts import render_svg
+
 logger = logging.getLogger(__name__)
 
 # Pixels per CSS pixel in the PNG: sharp on paper at the width of a page.
@@ -25,7 +27,7 @@ def _key(spec: dict[str, Any]) -> str:
 
 @lru_cache(maxsize=128)
 def _svg(spec_json: str) -> str:
-    return vl_convert.vegalite_to_svg(json.loads(spec_json))
+    return render_svg(json.loads(spec_json))
 
 
 @lru_cache(maxsize=32)
