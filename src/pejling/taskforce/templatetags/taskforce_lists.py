@@ -2,7 +2,7 @@
 
 from django import template
 
-from pejling.taskforce.views.lists import response_answer
+from pejling.taskforce.views.lists import response_answer, response_label
 
 register = template.Library()
 
@@ -11,3 +11,9 @@ register = template.Library()
 def first_response(case) -> str:
     """'inden', 'efter', 'ubesvaret', or '' for an outreach case (see views.lists)."""
     return response_answer(case)
+
+
+@register.filter
+def first_response_text(case) -> str:
+    """The answer in words for the printed list; a dash for an outreach case."""
+    return response_label(case) or "–"

@@ -20,7 +20,13 @@ from django.views.decorators.http import require_GET
 from pejling.core.listing import PAGE_SIZE, KeyPagedMixin
 from pejling.core.printing import list_pdf, wants_pdf
 from pejling.lib.export import Column, export_response
-from pejling.taskforce.forms.cases import IN_TIME, LATE, UNANSWERED, CaseListFilterForm
+from pejling.taskforce.forms.cases import (
+    IN_TIME,
+    LATE,
+    RESPONSE_CHOICES,
+    UNANSWERED,
+    CaseListFilterForm,
+)
 from pejling.taskforce.models import Case, CaseQuerySet, Door, Status
 from pejling.taskforce.permissions import can_send_requests, is_task_force
 
@@ -39,13 +45,9 @@ def response_answer(case: Case) -> str:
     return IN_TIME if answered_on <= case.response_due_on else LATE
 
 
-def _response_label(case: Case) -> str:
-    return {
-        IN_TIME: _("Svaret inden fristen"),
-        LATE: _("Svaret efter fristen"),
-        UNANSWERED: _("Ikke besvaret"),
-        "": "",
-    }[response_answer(case)]
+def response_label(case: Case) -> str:
+    """The answer in words, as the filter names it; "" for an outreach case."""
+    return str(dict(RESPONSE_CHOICES).get(response_answer(case), ""))
 
 
 CASE_LIST_COLUMNS = [
@@ -62,7 +64,7 @@ CASE_LIST_COLUMNS = [
     Column(gettext_lazy("Status"), lambda c: c.get_status_display()),
     Column(gettext_lazy("Svarfrist"), lambda c: c.response_due_on),
     Column(gettext_lazy("Første svar"), lambda c: c.first_responded_at),
-    Column(gettext_lazy("Svar"), _response_label),
+    Column(gettext_lazy("Svar"), response_label),
     Column(gettext_lazy("Afsluttet"), lambda c: c.closed_at),
 ]
 
