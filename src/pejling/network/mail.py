@@ -65,10 +65,10 @@ def send_confirmation(subscriber) -> None:
     send_mail(subject, body, None, [subscriber.email], fail_silently=False)
 
 
-def issue_context(issue, email: str = "") -> dict:
+def issue_context(issue, email: str = "", *, articles: list | None = None) -> dict:
     return {
         "issue": issue,
-        "articles": issue_articles(issue),
+        "articles": issue_articles(issue) if articles is None else articles,
         "archive_url": absolute(issue.get_archive_url()),
         "unsubscribe_url": unsubscribe_url(email) if email else "",
         "municipality": settings.PEJLING_MUNICIPALITY_NAME,
@@ -81,8 +81,9 @@ def issue_articles(issue) -> list:
     return list(issue.articles.public().order_by("-published_at"))
 
 
-def send_issue(issue, email: str, *, connection=None) -> None:
-    context = issue_context(issue, email)
+def send_issue(issue, email: str, *, connection=None, articles: list | None = None) -> None:
+    """Mail the issue to ``email``; ``articles`` from issue_articles() when sending to many."""
+    context = issue_context(issue, email, articles=articles)
     with translation.override("da"):
         text = render_to_string("network/email/issue.txt", context)
         html = render_to_string("network/email/issue.html", context)

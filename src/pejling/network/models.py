@@ -201,10 +201,6 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.person}: {self.role}, {self.organisation}"
 
-    @property
-    def is_current(self) -> bool:
-        return self.ends_on is None or self.ends_on >= timezone.localdate()
-
 
 class Merge(models.Model):
     """A record that one duplicate was merged into another, and what was moved."""

@@ -464,13 +464,12 @@ def recipients(issue: NewsletterIssue) -> list[str]:
 
 def start_sending(*, actor, issue: NewsletterIssue) -> NewsletterIssue:
     """Lock the issue against edits and put the sending on the background queue."""
-    from pejling.network.tasks import send_issue
-
     with transaction.atomic():
         issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
         if issue.state != IssueState.DRAFT:
             raise ValidationError(_("Nyhedsbrevet er allerede sendt eller ved at blive sendt."))
-        if not recipients(issue):
+        total = len(recipients(issue))
+        if not total:
             raise ValidationError(
                 _("Nyhedsbrevet har ingen modtagere. Vælg netværk eller abonnenter.")
             )
@@ -478,26 +477,27 @@ def start_sending(*, actor, issue: NewsletterIssue) -> NewsletterIssue:
         issue.state = IssueState.SENDING
         issue.save(update_fields=["state"])
         audit.record_update(issue, before=before, actor=actor)
-
-        def enqueue() -> None:
-            result = send_issue.enqueue(issue_id=issue.pk)
-            NewsletterIssue.objects.filter(pk=issue.pk).update(task_id=str(result.id))
-            progress_service.start(
-                task_id=result.id,
-                owner=actor if getattr(actor, "pk", None) else None,
-                label=_("Udsendelse af nyhedsbrev: %(title)s") % {"title": issue.title},
-                total=len(recipients(issue)),
-            )
-
-        transaction.on_commit(enqueue)
+        transaction.on_commit(lambda: _enqueue_sending(actor=actor, issue=issue, total=total))
     return issue
+
+
+def _enqueue_sending(*, actor, issue: NewsletterIssue, total: int) -> None:
+    """Put the sending on the background queue and start its progress for ``actor``."""
+    from pejling.network.tasks import send_issue
+
+    result = send_issue.enqueue(issue_id=issue.pk)
+    NewsletterIssue.objects.filter(pk=issue.pk).update(task_id=str(result.id))
+    progress_service.start(
+        task_id=result.id,
+        owner=actor if getattr(actor, "pk", None) else None,
+        label=_("Udsendelse af nyhedsbrev: %(title)s") % {"title": issue.title},
+        total=total,
+    )
 
 
 def resume_sending(*, actor, issue: NewsletterIssue) -> NewsletterIssue:
     """Run the sending again after it failed; only recipients not yet reached get the issue."""
     from django_tasks import TaskResultStatus, default_task_backend
-
-    from pejling.network.tasks import send_issue
 
     if issue.state != IssueState.SENDING:
         raise ValidationError(_("Kun et nyhedsbrev, der er ved at blive sendt, kan sendes igen."))
@@ -505,14 +505,7 @@ def resume_sending(*, actor, issue: NewsletterIssue) -> NewsletterIssue:
         status = default_task_backend.get_result(issue.task_id).status
         if status not in (TaskResultStatus.FAILED,):
             raise ValidationError(_("Udsendelsen er stadig i gang."))
-    result = send_issue.enqueue(issue_id=issue.pk)
-    NewsletterIssue.objects.filter(pk=issue.pk).update(task_id=str(result.id))
-    progress_service.start(
-        task_id=result.id,
-        owner=actor if getattr(actor, "pk", None) else None,
-        label=_("Udsendelse af nyhedsbrev: %(title)s") % {"title": issue.title},
-        total=len(recipients(issue)),
-    )
+    _enqueue_sending(actor=actor, issue=issue, total=len(recipients(issue)))
     issue.refresh_from_db()
     return issue
 
@@ -520,9 +513,13 @@ def resume_sending(*, actor, issue: NewsletterIssue) -> NewsletterIssue:
 def deliver_issue(issue: NewsletterIssue, *, task_id: str = "", connection=None) -> int:
     """Send ``issue`` to every recipient not yet sent to; safe to run again. Returns the count
     sent in this run."""
-    for email in recipients(issue):
-        Delivery.objects.get_or_create(issue=issue, email=email)
+    # One row per recipient; an address already there (an earlier run) is left as it is.
+    Delivery.objects.bulk_create(
+        [Delivery(issue=issue, email=email) for email in recipients(issue)],
+        ignore_conflicts=True,
+    )
     pending = list(Delivery.objects.filter(issue=issue).order_by("id"))
+    articles = mail.issue_articles(issue)
     total = len(pending)
     sent = 0
     for done, delivery in enumerate(pending, start=1):
@@ -533,7 +530,7 @@ def deliver_issue(issue: NewsletterIssue, *, task_id: str = "", connection=None)
                 sent_at=timezone.now()
             )
             if claimed:
-                mail.send_issue(issue, delivery.email, connection=connection)
+                mail.send_issue(issue, delivery.email, connection=connection, articles=articles)
                 sent += 1
         if task_id:
             progress_service.report(
