@@ -280,8 +280,8 @@ def _links(entry: Entry) -> dict:
     return {"goals": list(goals), "guideposts": list(guideposts), "cases": list(cases)}
 
 
-def _publish(article: Article, *, advisor: User, coordinator: User, public: bool) -> Article:
-    article = services.move_article(actor=advisor, article=article, state=State.IN_REVIEW)
+def _publish(article: Article, *, author: User, coordinator: User, public: bool) -> Article:
+    article = services.move_article(actor=author, article=article, state=State.IN_REVIEW)
     article = services.move_article(actor=coordinator, article=article, state=State.PUBLISHED)
     if public:
         article = services.set_public(actor=coordinator, article=article, is_public=True)
@@ -311,14 +311,10 @@ def load() -> dict[str, int]:
             actor_kinds=entry.actor_kinds,
             **_links(entry),
         )
-        if entry.state in (State.IN_REVIEW, State.PUBLISHED):
-            article = services.move_article(actor=author, article=article, state=State.IN_REVIEW)
-        if entry.state == State.PUBLISHED:
-            article = services.move_article(
-                actor=coordinator, article=article, state=State.PUBLISHED
-            )
-            if entry.public:
-                services.set_public(actor=coordinator, article=article, is_public=True)
+        if entry.state == State.IN_REVIEW:
+            services.move_article(actor=author, article=article, state=State.IN_REVIEW)
+        elif entry.state == State.PUBLISHED:
+            article = _publish(article, author=author, coordinator=coordinator, public=entry.public)
             month = min(11, 2 + created)
             _published_on(article, timezone.make_aware(datetime(2025, month, 3, 10)))
         created += 1
@@ -332,7 +328,7 @@ def load() -> dict[str, int]:
             title="Børnehuset Solsikkens fælles madpolitik",
             note="Titel og slags tilpasset",
         )
-        _publish(article, advisor=advisor, coordinator=coordinator, public=False)
+        _publish(article, author=advisor, coordinator=coordinator, public=False)
         if case.closed_at is not None:
             _published_on(article, case.closed_at + timedelta(days=14))
         created += 1

@@ -65,6 +65,16 @@ def split_choices(stored: str) -> list[str]:
     return [v for v in (stored or "").split(",") if v]
 
 
+# The search index columns of Article: large, and never shown on a page.
+SEARCH_INDEX_FIELDS = (
+    "search_vector",
+    "search_head",
+    "search_tokens",
+    "search_words",
+    "search_text",
+)
+
+
 class ArticleQuerySet(models.QuerySet["Article"]):
     def published(self) -> "ArticleQuerySet":
         return self.filter(state=State.PUBLISHED)
@@ -146,9 +156,7 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
-    audit_ignored_fields = frozenset(
-        {"search_vector", "search_head", "search_tokens", "search_words", "search_text"}
-    )
+    audit_ignored_fields = frozenset(SEARCH_INDEX_FIELDS)
 
     class Meta:
         ordering = ["-published_at", "-updated_at", "-id"]

@@ -164,10 +164,6 @@ class RankedRows:
                 self._count = self.matches.count()
         return self._count
 
-    def exists(self) -> bool:
-        with index_scans():
-            return self.matches.exists()
-
     def __len__(self) -> int:
         return self.count()
 
@@ -195,9 +191,6 @@ class RankedRows:
 
     def __iter__(self):
         return iter(self.ranked)
-
-    def iterator(self, chunk_size: int = 2000):
-        return self.ranked.iterator(chunk_size=chunk_size)
 
 
 def _search_postgres(queryset: QuerySet[Article], terms: list[str]) -> RankedRows:

@@ -64,8 +64,10 @@ def _tsvector(parts: list[tuple[str, str]]):
     return vector
 
 
-def reindex_article(*, article: Article) -> None:
-    """Rebuild the article's search index from its text and its attachments' text."""
+def reindex_article(*, article: Article, count_words: bool = True) -> None:
+    """Rebuild the article's search index from its text and its attachments' text.
+
+    ``count_words=False`` leaves the vocabulary alone, for a caller that rebuilds it after."""
     parts = _index_parts(article)
     postings = textlib.build_postings(parts)
     words = set()
@@ -81,6 +83,9 @@ def reindex_article(*, article: Article) -> None:
     if connection.vendor == "postgresql":
         changes["search_vector"] = _tsvector(parts)
         changes["search_head"] = _tsvector(parts[:2])
+    if not count_words:
+        Article.objects.filter(pk=article.pk).update(**changes)
+        return
     with transaction.atomic():
         before = (
             Article.objects.select_for_update()
@@ -90,6 +95,17 @@ def reindex_article(*, article: Article) -> None:
         )
         Article.objects.filter(pk=article.pk).update(**changes)
         _count_words(old=(before or "").split(), new=words)
+
+
+def reindex_all() -> int:
+    """Rebuild every entry's search index, then count the vocabulary once (after an upgrade of
+    the search rules or a move of the data). Returns the number of entries reindexed."""
+    count = 0
+    for article in Article.objects.order_by("pk").iterator(chunk_size=500):
+        reindex_article(article=article, count_words=False)
+        count += 1
+    rebuild_vocabulary()
+    return count
 
 
 # --- the vocabulary for "did you mean" -------------------------------------------------------

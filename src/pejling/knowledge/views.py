@@ -22,7 +22,7 @@ from pejling.taskforce.permissions import get_case_for_user
 
 from . import services
 from .forms import ArticleForm, AttachmentForm, PublicForm, SearchForm
-from .models import Article, ArticleQuerySet, State
+from .models import SEARCH_INDEX_FIELDS, Article, ArticleQuerySet, State
 from .permissions import (
     can_edit_article,
     can_move,
@@ -139,7 +139,7 @@ def _detail_context(request: HttpRequest, article: Article) -> dict:
         "goals": article.goals.all(),
         "guideposts": article.guideposts.all(),
         "cases": visible_cases(user, article),
-        "attachments": article.attachments.all(),
+        "attachments": article.attachments.defer("text"),
         "revisions": article.revisions.select_related("author")[:5],
         "moves": moves,
         "can_edit": can_edit_article(user, article),
@@ -427,7 +427,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_GET
 def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    article = Article.objects.public().filter(pk=pk).first()
+    article = Article.objects.public().filter(pk=pk).defer(*SEARCH_INDEX_FIELDS).first()
     if article is None:
         raise Http404
     return render(
@@ -436,6 +436,6 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "article": article,
             "body_html": render_markdown(article.body),
-            "attachments": article.attachments.all(),
+            "attachments": article.attachments.defer("text"),
         },
     )
