@@ -24,6 +24,7 @@ from pejling.accounts.forms import (
 )
 from pejling.accounts.permissions import get_token_for_user
 from pejling.accounts.roles import Capability
+from pejling.core.forms import add_errors
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -125,8 +126,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
                 actor=user, user=user, name=form.cleaned_data["name"], expires_at=expires_at
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error("expires_on" if field == "expires_at" else field, errors)
+            add_errors(form, error, rename={"expires_at": "expires_on"})
         else:
             return render(
                 request,

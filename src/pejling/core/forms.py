@@ -78,10 +78,15 @@ class ModelForm(DkfdsFormMixin, forms.ModelForm):
     pass
 
 
-def add_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: at its fields where they exist, else on top."""
+def add_errors(form, error: ValidationError, rename: dict[str, str] | None = None) -> None:
+    """Show a service's ValidationError on the form: at its fields where they exist, else on top.
+
+    ``rename`` maps a service's field name to the form field that stands for it.
+    """
+    rename = rename or {}
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
+            field = rename.get(field, field)
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
