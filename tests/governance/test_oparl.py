@@ -3,11 +3,14 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from pejling.core import crud
 from pejling.governance import services
 from pejling.governance.models import ElectoralTerm, Meeting, Membership, Person
+from tests.governance.conftest import at
 
 BASE = "http://testserver/oparl/v1/"
 
@@ -82,6 +85,30 @@ def test_only_published_meetings_are_shown(client, world, cast):
     paper = client.get(paper["paper"]).json()
     assert paper["reference"] == "BIU 12/2026"
     assert paper["consultation"][0]["meeting"] == meeting["id"]
+
+
+def test_the_meeting_list_reads_items_in_a_fixed_number_of_queries(client, world, cast):
+    def publish(meeting):
+        services.transition_meeting(
+            actor=cast.policy_officer, meeting=meeting, to=Meeting.State.AGENDA_PUBLISHED
+        )
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            data = get(client, "body/1/meeting")["data"]
+        return len(data), len(context.captured_queries)
+
+    publish(world.meeting)
+    one = queries()
+    for day in (17, 18):
+        meeting = services.create_meeting(
+            actor=cast.policy_officer, body=world.biu, starts_at=at(2026, 3, day)
+        )
+        services.add_agenda_item(actor=cast.policy_officer, meeting=meeting, title="Punkt")
+        publish(meeting)
+    three = queries()
+    assert (one[0], three[0]) == (1, 3)
+    assert three[1] == one[1]
 
 
 def test_an_outside_client_needs_no_login(client, world):

@@ -4,7 +4,7 @@ Meetings whose agenda is published are public; staff see every meeting. Hearings
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
@@ -12,7 +12,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from pejling.governance import services
 from pejling.governance.models import AgendaItem, Amendment, Body, Hearing, Meeting, Vote
-from pejling.governance.permissions import can_edit_governance, can_read_governance
+from pejling.governance.permissions import can_read_governance, require_editor
 from pejling.governance.schemas import (
     AgendaItemOut,
     AmendmentDecisionIn,
@@ -31,12 +31,7 @@ router = Router(tags=["governance"])
 
 
 def _meetings(user) -> QuerySet[Meeting]:
-    return (
-        Meeting.objects.visible_to(user)
-        .select_related("body")
-        .annotate(item_count=Count("items"))
-        .order_by("-starts_at", "pk")
-    )
+    return Meeting.objects.visible_to(user).listed()
 
 
 @router.get(
@@ -90,15 +85,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> Meeting:
 def _hearings(request: HttpRequest) -> QuerySet[Hearing]:
     if not can_read_governance(request.user):
         raise PermissionDenied
-    return (
-        Hearing.objects.visible_to(request.user)
-        .select_related("asked_by")
-        .annotate(
-            party_count=Count("parties", distinct=True),
-            response_count=Count("responses", distinct=True),
-        )
-        .order_by("-deadline", "title", "pk")
-    )
+    return Hearing.objects.visible_to(request.user).listed()
 
 
 @router.get("/hearings", response=list[HearingOut], summary="Hearings, latest deadline first")
@@ -130,13 +117,6 @@ def hearing_detail(request: HttpRequest, hearing_id: int) -> Hearing:
 # --- Decisions --------------------------------------------------------------------------------
 
 
-def _editor(request: HttpRequest) -> None:
-    if not can_read_governance(request.user):
-        raise Http404
-    if not can_edit_governance(request.user):
-        raise PermissionDenied
-
-
 def _votes(votes) -> dict:
     parties = {b.short_name: b for b in Body.objects.filter(kind=Body.Kind.PARTY_GROUP)}
     unknown = sorted({v.party for v in votes} - set(parties))
@@ -156,7 +136,7 @@ def _votes(votes) -> dict:
 def amendment_decision(
     request: HttpRequest, amendment_id: int, payload: AmendmentDecisionIn
 ) -> Amendment:
-    _editor(request)
+    require_editor(request)
     amendment = Amendment.objects.filter(pk=amendment_id).first()
     if amendment is None:
         raise Http404
@@ -178,7 +158,7 @@ def amendment_decision(
     summary="Record the decision on an agenda item of a held meeting, with the votes by party",
 )
 def item_decision(request: HttpRequest, item_id: int, payload: DecisionIn) -> AgendaItem:
-    _editor(request)
+    require_editor(request)
     item = AgendaItem.objects.filter(pk=item_id).first()
     if item is None:
         raise Http404

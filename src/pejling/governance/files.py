@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from pejling.lib.worddoc import DOCX_TYPE
 
 # The extension decides the type, and the file's first bytes must match it, so that a renamed
 # executable or HTML page is refused. Plain text has no signature; it must decode as UTF-8.

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pejling.core.printing import pdf_bytes
 from pejling.governance.models import Hearing, HearingParty, HearingResponse
 from pejling.lib.worddoc import CaseDocument
 
@@ -124,9 +125,7 @@ def note_html(hearing: Hearing) -> str:
 
 
 def note_pdf_bytes(hearing: Hearing) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=note_html(hearing), base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf_bytes(note_html(hearing))
 
 
 def note_pdf(hearing: Hearing) -> HttpResponse:

@@ -145,6 +145,14 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
 
         return self.all() if can_read_governance(user) else self.published()
 
+    def listed(self) -> "MeetingQuerySet":
+        """As the meeting lists show them: with the body and item count, newest first."""
+        return (
+            self.select_related("body")
+            .annotate(item_count=models.Count("items"))
+            .order_by("-starts_at", "pk")
+        )
+
 
 class Meeting(models.Model):
     class State(models.TextChoices):
@@ -443,6 +451,17 @@ class HearingQuerySet(models.QuerySet["Hearing"]):
         from pejling.governance.permissions import can_read_governance
 
         return self.all() if can_read_governance(user) else self.none()
+
+    def listed(self) -> "HearingQuerySet":
+        """As the hearing lists show them: with party and response counts, latest deadline first."""
+        return (
+            self.select_related("asked_by")
+            .annotate(
+                party_count=models.Count("parties", distinct=True),
+                response_count=models.Count("responses", distinct=True),
+            )
+            .order_by("-deadline", "title", "pk")
+        )
 
 
 class Hearing(models.Model):

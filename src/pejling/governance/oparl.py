@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -83,7 +83,14 @@ def _common(obj, kind: str, url: str) -> dict[str, Any]:
 
 
 def public_meetings() -> QuerySet[Meeting]:
-    return Meeting.objects.published().select_related("body").order_by("starts_at", "pk")
+    """Published meetings, with the open items and their files that ``meeting()`` reads."""
+    open_items = AgendaItem.objects.filter(is_public=True).prefetch_related("annexes")
+    return (
+        Meeting.objects.published()
+        .select_related("body")
+        .prefetch_related(Prefetch("items", open_items, to_attr="open_items"))
+        .order_by("starts_at", "pk")
+    )
 
 
 def public_items() -> QuerySet[AgendaItem]:
@@ -215,8 +222,8 @@ def agenda_item(urls: Urls, item: AgendaItem) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def meeting(urls: Urls, obj: Meeting, items=None) -> dict:
-    items = list(obj.items.filter(is_public=True) if items is None else items)
+def meeting(urls: Urls, obj: Meeting) -> dict:
+    """A meeting from ``public_meetings()``, which prefetches its open items as ``open_items``."""
     data = {
         **_common(obj, "Meeting", urls("meeting", obj.pk)),
         "name": f"{obj.body.name}: {obj.name}",
@@ -224,7 +231,7 @@ def meeting(urls: Urls, obj: Meeting, items=None) -> dict:
         "cancelled": False,
         "start": _stamp(obj.starts_at),
         "organization": [urls("organization", obj.body_id)],
-        "agendaItem": [agenda_item(urls, i) for i in items],
+        "agendaItem": [agenda_item(urls, i) for i in obj.open_items],
     }
     if obj.location:
         data["location"] = {

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -84,10 +84,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     require_reader(request)
     return list_page(
         request,
-        queryset=Meeting.objects.visible_to(request.user)
-        .select_related("body")
-        .annotate(item_count=Count("items"))
-        .order_by("-starts_at", "pk"),
+        queryset=Meeting.objects.visible_to(request.user).listed(),
         form=MeetingFilterForm(request.GET or None),
         columns=MEETING_COLUMNS,
         template="governance/meeting_list.html",
@@ -112,9 +109,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 location=data["location"],
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict") and "starts_at" in error.error_dict:
-                error = ValidationError({"day": error.error_dict["starts_at"]})
-            add_errors(form, error)
+            add_errors(form, error, rename={"starts_at": "day"})
         else:
             messages.success(request, _("Mødet er oprettet."))
             return redirect(meeting)
@@ -355,13 +350,7 @@ def hearing_list(request: HttpRequest) -> HttpResponse:
     require_reader(request)
     return list_page(
         request,
-        queryset=Hearing.objects.visible_to(request.user)
-        .select_related("asked_by")
-        .annotate(
-            party_count=Count("parties", distinct=True),
-            response_count=Count("responses", distinct=True),
-        )
-        .order_by("-deadline", "title", "pk"),
+        queryset=Hearing.objects.visible_to(request.user).listed(),
         form=HearingFilterForm(request.GET or None),
         columns=HEARING_COLUMNS,
         template="governance/hearing_list.html",
