@@ -5,7 +5,6 @@ anyone else is refused."""
 
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -13,7 +12,7 @@ from ninja import Router
 from ninja.pagination import PageNumberPagination, paginate
 
 from pejling.annualwheel.models import Category, Occurrence, RecurringEvent, Status
-from pejling.annualwheel.permissions import can_read_wheel
+from pejling.annualwheel.permissions import require_reader
 from pejling.annualwheel.schemas import EventOut, OccurrenceOut
 
 PAGE_SIZE = 100
@@ -22,11 +21,6 @@ CategoryFilter = Literal[tuple(Category.values)]
 StatusFilter = Literal[tuple(Status.values)]
 
 router = Router(tags=["annualwheel"])
-
-
-def _require_reader(request: HttpRequest) -> None:
-    if not can_read_wheel(request.user):
-        raise PermissionDenied
 
 
 @router.get(
@@ -44,7 +38,7 @@ def occurrence_list(
     month: int | None = None,
     responsible: int | None = None,
 ) -> QuerySet[Occurrence]:
-    _require_reader(request)
+    require_reader(request)
     today = timezone.localdate()
     # One "today" for the whole answer, so that every row's status is computed alike.
     request.wheel_today = today
@@ -75,7 +69,7 @@ def occurrence_list(
 def event_list(
     request: HttpRequest, category: CategoryFilter | None = None, active: bool | None = None
 ) -> QuerySet[RecurringEvent]:
-    _require_reader(request)
+    require_reader(request)
     events = RecurringEvent.objects.visible_to(request.user).select_related("responsible")
     if category:
         events = events.filter(category=category)

@@ -105,14 +105,14 @@ def generate_occurrences(
     events = (events if events is not None else RecurringEvent.objects.all()).active()
     created = []
     with transaction.atomic():
-        for event in events.select_related("responsible"):
-            existing = set(
-                Occurrence.objects.filter(event=event, date__year=year).values_list(
-                    "date", flat=True
-                )
+        existing = set(
+            Occurrence.objects.filter(event__in=events, date__year=year).values_list(
+                "event_id", "date"
             )
+        )
+        for event in events.select_related("responsible"):
             for day in event.dates_in(year):
-                if day in existing:
+                if (event.pk, day) in existing:
                     continue
                 created.append(
                     crud.create(
